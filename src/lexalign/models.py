@@ -1,0 +1,266 @@
+"""Every model that crosses a stage boundary. Frozen pydantic v2, extra fields forbidden.
+
+The pipeline reads as: ingest -> Document; segment -> SegmentedLaw (Provisions);
+match -> ArticleCandidates; assess -> Assessments; report -> Report.
+`model_dump()` of these models is the JSON form used by the CLI, the app and the tests.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------- Convention
+
+
+class Modality(str, Enum):
+    shall = "shall"
+    may = "may"
+    shall_consider = "shall_consider"
+    shall_endeavour = "shall_endeavour"
+
+
+class Paragraph(Frozen):
+    number: str  # "1", "2", "3(a)"
+    modality: Modality
+    paraphrase: str  # our own words, never treaty text
+    requires: Literal["legislation", "practice", "either"] = "legislation"
+    unsure: str | None = None  # a point the drafter of this paraphrase is not sure of
+
+
+class Element(Frozen):
+    """One thing an implementing provision must (or may) contain, language-neutral."""
+
+    id: str  # stable, e.g. "a7.access"
+    label: str  # short human name: "conduct: access"
+    kind: Literal["conduct", "object", "mental", "unlawfulness", "result", "power", "actor", "other"]
+    mandatory: bool = True
+    # Ids of narrowing qualifiers (terms/<lang>.yaml `narrowing`) that make an implementation partial.
+    narrowing: list[str] = Field(default_factory=list)
+
+
+class Article(Frozen):
+    number: int
+    title: str
+    chapter: int
+    assessed: bool
+    paragraphs: list[Paragraph]
+    elements: list[Element] = Field(default_factory=list)
+    budapest: str | None = None  # equivalent ETS 185 article, e.g. "Art. 2"
+    summary: str = ""  # one-line paraphrase used in reports and as a retrieval query
+    unsure: str | None = None
+
+
+class Chapter(Frozen):
+    number: int
+    roman: str
+    title: str
+    first_article: int
+    last_article: int
+
+
+class TermSet(Frozen):
+    """Per-language surface forms of one element, vocabulary entry or narrowing qualifier.
+
+    `phrases` are matched on lemmas with a PhraseMatcher (case-insensitive);
+    `patterns` are spaCy Matcher token patterns; `vocab` names vocabulary entries whose
+    phrases are included by reference.
+    """
+
+    phrases: list[str] = Field(default_factory=list)
+    patterns: list[list[dict]] = Field(default_factory=list)
+    vocab: list[str] = Field(default_factory=list)
+
+
+class LanguageTerms(Frozen):
+    language: str
+    numbering: dict[str, list[str]] = Field(default_factory=dict)  # "section": ["Section", "s."]
+    stop_words: list[str] = Field(default_factory=list)
+    vocabulary: dict[str, TermSet] = Field(default_factory=dict)
+    elements: dict[str, TermSet] = Field(default_factory=dict)
+    narrowing: dict[str, TermSet] = Field(default_factory=dict)
+    cues: dict[str, TermSet] = Field(default_factory=dict)  # negation, repeal, offence, penalty...
+
+
+class VocabularyEntry(Frozen):
+    id: str  # "ict_system"
+    term: str  # the Convention's own name for it
+    meaning: str  # paraphrase
+
+
+class Convention(Frozen):
+    model_version: str
+    chapters: list[Chapter]
+    articles: list[Article]
+    vocabulary: list[VocabularyEntry]
+    terms: dict[str, LanguageTerms]  # by language code
+
+    def article(self, number: int) -> Article:
+        for article in self.articles:
+            if article.number == number:
+                return article
+        raise KeyError(number)
+
+
+# --------------------------------------------------------------------------- Law
+
+
+class Document(Frozen):
+    source: str  # file name as given by the user
+    sha256: str
+    format: Literal["pdf", "docx", "html", "txt", "akn"]
+    text: str
+    page_starts: list[int] = Field(default_factory=lambda: [0])  # char offset where each page starts
+    language: str = "en"
+    warnings: list[str] = Field(default_factory=list)
+
+    def page_at(self, offset: int) -> int:
+        """1-based page number of a character offset."""
+        page = 1
+        for number, start in enumerate(self.page_starts, start=1):
+            if start <= offset:
+                page = number
+            else:
+                break
+        return page
+
+
+ProvisionKind = Literal[
+    "preamble",
+    "part",
+    "chapter",
+    "section",
+    "subsection",
+    "paragraph",
+    "subparagraph",
+    "clause",
+    "schedule",
+    "definition",
+    "unclassified",
+]
+
+
+class Provision(Frozen):
+    id: str  # canonical id, FORMAT.md section 3
+    label: str  # as lawyers cite it: "Section 4(a)(1)"
+    heading: str = ""
+    kind: ProvisionKind
+    page: int = 1
+    text: str  # this node's own text, including its children's text
+    parent: str | None = None
+    start: int = 0  # char offsets in Document.text
+    end: int = 0
+    quoted: bool = False  # text quoted by an amending provision
+
+
+class SegmentedLaw(Frozen):
+    document: Document
+    provisions: list[Provision]
+    defined_terms: dict[str, str] = Field(default_factory=dict)  # lower-cased term -> definition
+    warnings: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- Findings
+
+
+class Span(Frozen):
+    start: int  # offsets inside Provision.text
+    end: int
+    element: str
+    text: str
+
+
+class Evidence(Frozen):
+    provision: str
+    score: float
+    elements: list[str] = Field(default_factory=list)
+    spans: list[Span] = Field(default_factory=list)
+    label: str = ""
+    page: int = 1
+    narrowed_by: list[str] = Field(default_factory=list)
+
+
+class ArticleCandidates(Frozen):
+    """What `match` found for one article: candidate provisions, best first."""
+
+    article: int
+    candidates: list[Evidence]
+
+
+Status = Literal["covered", "partial", "absent", "not_assessed"]
+
+
+class Assessment(Frozen):
+    article: int
+    title: str
+    chapter: int
+    status: Status
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: list[Evidence] = Field(default_factory=list)
+    elements_found: list[str] = Field(default_factory=list)
+    missing_elements: list[str] = Field(default_factory=list)
+    explanation: str = ""
+    budapest: str | None = None
+    # Set only on reviewed reports (see review.py).
+    engine_status: Status | None = None
+    reviewed_by: str | None = None
+    reviewed_at: str | None = None
+    note: str | None = None
+
+
+class ReportDocument(Frozen):
+    source: str
+    sha256: str
+    format: str
+    language: str
+    characters: int
+    pages: int
+
+
+class ReportProvision(Frozen):
+    id: str
+    label: str
+    heading: str
+    kind: str
+    page: int
+    text: str
+    parent: str | None = None
+
+
+class Report(Frozen):
+    schema_: str = Field("lexalign.report/1", alias="schema")
+    lexalign_version: str
+    model_version: str
+    document: ReportDocument
+    provisions: list[ReportProvision]
+    articles: list[Assessment]
+    unmapped_provisions: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+# --------------------------------------------------------------------------- Gold / eval
+
+
+class GoldArticle(Frozen):
+    status: Literal["covered", "partial", "absent"]
+    provisions: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
+class GoldFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    law: str
+    country: str | None = None
+    title: str | None = None
+    language: str = "en"
+    articles: dict[str, GoldArticle]
