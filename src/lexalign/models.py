@@ -42,6 +42,8 @@ class Element(Frozen):
     label: str  # short human name: "conduct: access"
     kind: Literal["conduct", "object", "mental", "unlawfulness", "result", "power", "actor", "other"]
     mandatory: bool = True
+    # A provision is about this article only if it contains every core element of it.
+    core: bool = False
     # Ids of narrowing qualifiers (terms/<lang>.yaml `narrowing`) that make an implementation partial.
     narrowing: list[str] = Field(default_factory=list)
 
@@ -81,8 +83,6 @@ class TermSet(Frozen):
 
 class LanguageTerms(Frozen):
     language: str
-    numbering: dict[str, list[str]] = Field(default_factory=dict)  # "section": ["Section", "s."]
-    stop_words: list[str] = Field(default_factory=list)
     vocabulary: dict[str, TermSet] = Field(default_factory=dict)
     elements: dict[str, TermSet] = Field(default_factory=dict)
     narrowing: dict[str, TermSet] = Field(default_factory=dict)
@@ -110,6 +110,8 @@ class Convention(Frozen):
 
 
 # --------------------------------------------------------------------------- Law
+
+# (segment-owned models: language data for numbering and segmentation go here)
 
 
 class Document(Frozen):
@@ -246,6 +248,10 @@ class Report(Frozen):
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
+
+# (review-owned models go here)
+
+# (batch-owned models go here)
 
 # --------------------------------------------------------------------------- Gold / eval
 
