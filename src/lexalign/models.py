@@ -251,6 +251,19 @@ class Report(Frozen):
 
 # (review-owned models go here)
 
+
+class Decision(Frozen):
+    """One reviewer decision on one article of one document; the review store appends these."""
+
+    document: str  # sha256 of the law file the report was made from
+    article: int
+    reviewer: str
+    at: str  # UTC ISO 8601 timestamp, set by the store
+    status: Status | None = None  # None: the reviewer confirms the engine's status
+    evidence_added: list[str] = Field(default_factory=list)  # provision ids
+    evidence_removed: list[str] = Field(default_factory=list)
+    note: str | None = None
+
 # (batch-owned models go here)
 
 # --------------------------------------------------------------------------- Gold / eval
