@@ -58,6 +58,9 @@ class Article(Frozen):
     budapest: str | None = None  # equivalent ETS 185 article, e.g. "Art. 2"
     summary: str = ""  # one-line paraphrase used in reports and as a retrieval query
     unsure: str | None = None
+    # Cue ids (terms/<lang>.yaml `cues`) a provision's context must contain to count as evidence,
+    # e.g. ["offence"] for a criminalisation article: "access to a computer" in a search power is not illegal access.
+    context_cues: list[str] = Field(default_factory=list)
 
 
 class Chapter(Frozen):
@@ -83,6 +86,8 @@ class TermSet(Frozen):
 
 class LanguageTerms(Frozen):
     language: str
+    # Words that introduce a cross-reference to another provision of the same law ("section", "s.", "article").
+    reference_words: list[str] = Field(default_factory=list)
     vocabulary: dict[str, TermSet] = Field(default_factory=dict)
     elements: dict[str, TermSet] = Field(default_factory=dict)
     narrowing: dict[str, TermSet] = Field(default_factory=dict)

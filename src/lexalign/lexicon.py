@@ -1,0 +1,117 @@
+"""Finds the Convention's term patterns in law text: spaCy lemmas, PhraseMatcher / Matcher rules, rapidfuzz spelling repair.
+
+Every hit is labelled `element:<id>`, `vocab:<id>`, `narrowing:<id>` or `cue:<id>`.
+All language-specific surface forms come from `convention/terms/<lang>.yaml`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from lexalign.models import Convention, LanguageTerms, TermSet
+
+# Misspellings and OCR slips are repaired only for words this long, and only when very close:
+# short legal words ("act", "law", "fine") have too many real neighbours.
+FUZZY_MIN_LENGTH = 7
+FUZZY_MIN_SCORE = 92.0
+
+
+@dataclass(frozen=True)
+class Hit:
+    label: str  # "element:a7.access", "cue:offence", ...
+    start: int  # character offsets in the annotated text
+    end: int
+
+
+@lru_cache(maxsize=8)
+def pipeline(language: str) -> Language:
+    """A blank pipeline with the lookup lemmatizer (spacy-lookups-data); no model download."""
+    nlp = spacy.blank(language)
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except (ValueError, OSError, KeyError):  # no lookup table for this language: lower-cased forms still match
+        nlp = spacy.blank(language)
+    nlp.max_length = 20_000_000
+    return nlp
+
+
+class Lexicon:
+    """Compiled matchers for one language of the Convention model."""
+
+    def __init__(self, convention: Convention, language: str) -> None:
+        terms = convention.terms.get(language) or convention.terms["en"]
+        self.language = terms.language
+        self.nlp = pipeline(self.language)
+        self.phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+        self.patterns = Matcher(self.nlp.vocab)
+        self.vocab_users: dict[str, list[str]] = {}  # vocabulary id -> element labels that include it
+        self._known_words: set[str] = set()
+        for group, sets in (("vocab", terms.vocabulary), ("element", terms.elements), ("narrowing", terms.narrowing), ("cue", terms.cues)):
+            for key, term_set in sets.items():
+                self._add(f"{group}:{key}", term_set, terms)
+        self._word_list = sorted(word for word in self._known_words if len(word) >= FUZZY_MIN_LENGTH)
+
+    def _add(self, label: str, term_set: TermSet, terms: LanguageTerms) -> None:
+        phrases = list(term_set.phrases)
+        patterns = list(term_set.patterns)
+        for vocab_id in term_set.vocab:
+            self.vocab_users.setdefault(vocab_id, []).append(label)
+            shared = terms.vocabulary[vocab_id]
+            phrases += shared.phrases
+            patterns += shared.patterns
+        if phrases:
+            docs = [self.nlp(phrase.lower()) for phrase in dict.fromkeys(phrases)]
+            self.phrases.add(label, docs)
+            for doc in docs:
+                self._known_words.update(token.lemma_ for token in doc if token.is_alpha)
+        if patterns:
+            self.patterns.add(label, patterns)
+
+    def annotate(self, text: str) -> tuple[Doc, list[Hit]]:
+        """Lemmatise `text` and return every term hit, offsets into `text`."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few Unicode capitals change length when lowered; keep offsets exact
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        doc = self.nlp(lowered)
+        self._repair_spelling(doc)
+        hits = []
+        for matcher in (self.phrases, self.patterns):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                hits.append(Hit(self.nlp.vocab.strings[match_id], span.start_char, span.end_char))
+        return doc, hits
+
+    def _repair_spelling(self, doc: Doc) -> None:
+        """Give near-miss spellings of known term words the lemma of the word they miss ("unauthorsed")."""
+        if not self._word_list:
+            return
+        unknown: dict[str, list[int]] = {}
+        known = self._known_words
+        for token in doc:
+            lemma = token.lemma_
+            if len(lemma) >= FUZZY_MIN_LENGTH and token.is_alpha and lemma not in known:
+                unknown.setdefault(lemma, []).append(token.i)
+        for word, positions in unknown.items():
+            best = process.extractOne(word, self._word_list, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+            if best is not None:
+                for position in positions:
+                    doc[position].lemma_ = best[0]
+
+
+_LEXICONS: dict[tuple[str, str], Lexicon] = {}
+
+
+def lexicon_for(convention: Convention, language: str) -> Lexicon:
+    """The compiled lexicon for a language, built once per Convention model version."""
+    key = (convention.model_version, language)
+    if key not in _LEXICONS:
+        _LEXICONS[key] = Lexicon(convention, language)
+    return _LEXICONS[key]
