@@ -39,3 +39,50 @@ def emit(text: str | bytes, output: str | None) -> None:
         path.write_bytes(text)
     else:
         path.write_text(text, encoding="utf-8")
+
+
+REPORT_FORMATS = ("md", "html", "csv", "docx", "json")
+
+
+@app.command()
+def check(
+    law: str = typer.Argument(..., help="Law file: pdf, docx, html, txt or Akoma Ntoso xml."),
+    format: str = typer.Option("md", "--format", "-f", help="md (default, printed), html, csv, docx or json."),
+    output: str | None = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    max_size: float | None = typer.Option(None, "--max-size", help="Largest input file in MB [env LEXALIGN_MAX_FILE_MB; default 50]."),
+) -> None:
+    """Check one law against the Convention and print or write its gap report."""
+    from lexalign.pipeline import check as run_check
+    from lexalign.render import render
+
+    if format not in REPORT_FORMATS:
+        typer.echo(f"error: unknown report format '{format}': use {', '.join(REPORT_FORMATS)}", err=True)
+        raise typer.Exit(2)
+    if format == "docx" and output is None:
+        typer.echo("error: a docx report needs --output FILE", err=True)
+        raise typer.Exit(2)
+    with user_errors():
+        report = run_check(law, max_mb=max_size)
+    emit(render(report, format), output)
+
+
+@app.command("eval")
+def evaluate_command(
+    gold_dir: str = typer.Argument(..., help="Folder of <law>.gold.json expert assessments."),
+    laws: str = typer.Option(..., "--laws", help="Folder holding the law files the gold files name."),
+    format: str = typer.Option("table", "--format", "-f", help="table or json."),
+    max_size: float | None = typer.Option(None, "--max-size", help="Largest input file in MB [env LEXALIGN_MAX_FILE_MB; default 50]."),
+) -> None:
+    """Score the checker against expert assessments (FORMAT.md section 4 metrics)."""
+    from pathlib import Path
+
+    from lexalign.evaluate import evaluate, format_table
+    from lexalign.pipeline import check as run_check
+
+    result = evaluate(Path(gold_dir), Path(laws), lambda path: run_check(path, max_mb=max_size))
+    if format == "json":
+        typer.echo(result.model_dump_json(indent=2))
+    else:
+        typer.echo(format_table(result))
+    if result.errors:
+        raise typer.Exit(1)

@@ -175,3 +175,49 @@ def evaluate(gold_dir: Path, laws_dir: Path, check: Callable[[Path], Report]) ->
     confusion = {g: dict(Counter(o.predicted_status for o in outcomes if o.gold_status == g)) for g in STATUSES}
     table, _ = reliability(outcomes)
     return EvalResult(per_law=per_law, pooled=metrics(outcomes), confusion=confusion, reliability=table, outcomes=outcomes, errors=errors)
+
+
+METRIC_COLUMNS = (
+    ("status_accuracy", "status acc"),
+    ("presence_f1", "presence F1"),
+    ("gap_recall", "gap recall"),
+    ("evidence_precision", "evid P"),
+    ("evidence_recall", "evid R"),
+    ("evidence_f1", "evid F1"),
+    ("top1_evidence", "top-1"),
+    ("ece", "ECE"),
+)
+
+
+def format_table(result: EvalResult) -> str:
+    """The eval result as plain-text tables: per law and pooled, confusion, reliability."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=140, force_terminal=False, color_system=None)
+    scores = Table(title="Scores against expert assessments (assessed articles only)")
+    scores.add_column("law")
+    scores.add_column("pairs", justify="right")
+    for _, title in METRIC_COLUMNS:
+        scores.add_column(title, justify="right")
+    rows = [*result.per_law.items(), ("POOLED", result.pooled)]
+    for name, values in rows:
+        scores.add_row(name, str(values.pairs), *(f"{getattr(values, key):.3f}" for key, _ in METRIC_COLUMNS))
+    confusion = Table(title="Status confusion (rows: experts, columns: LexAlign)")
+    predicted = ["covered", "partial", "absent", "not_assessed", "missing"]
+    confusion.add_column("gold \\ predicted")
+    for status in predicted:
+        confusion.add_column(status, justify="right")
+    for gold_status, counts in result.confusion.items():
+        confusion.add_row(gold_status, *(str(counts.get(status, 0)) for status in predicted))
+    calibration = Table(title=f"Reliability of confidence (expected calibration error {result.pooled.ece:.3f})")
+    for column in ("confidence bin", "findings", "mean confidence", "agree with experts"):
+        calibration.add_column(column, justify="right")
+    for bin_ in result.reliability:
+        calibration.add_row(f"{bin_.low:.1f}-{bin_.high:.1f}", str(bin_.count), f"{bin_.mean_confidence:.3f}", f"{bin_.accuracy:.3f}")
+    with console.capture() as capture:
+        for table in (scores, confusion, calibration):
+            console.print(table)
+        for law, error in result.errors.items():
+            console.print(f"error: {law}: {error}")
+    return capture.get()

@@ -49,6 +49,7 @@ class Lexicon:
     def __init__(self, convention: Convention, language: str) -> None:
         terms = convention.terms.get(language) or convention.terms["en"]
         self.language = terms.language
+        self.reference_words = terms.reference_words
         self.nlp = pipeline(self.language)
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self.patterns = Matcher(self.nlp.vocab)

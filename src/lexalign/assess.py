@@ -1,0 +1,87 @@
+"""Assess stage: per article, covered / partial / absent from the elements found in its evidence.
+
+covered: every mandatory element found across the evidence, and no narrowing qualifier;
+partial: the article's core is there but a mandatory element is missing or the scope is narrowed;
+absent: no provision carries the article's core elements.
+"""
+
+from __future__ import annotations
+
+from lexalign.models import Article, ArticleCandidates, Assessment, Convention, Evidence, SegmentedLaw, Status
+
+# Evidence scoring below this share of the best candidate's score is noise, not implementation.
+RELATIVE_SCORE_FLOOR = 0.5
+
+# How often each kind of finding agreed with the experts on the development set (lexalign eval),
+# rounded down; a finding's confidence starts from its kind's rate. Re-measure when the rules change.
+BASE_CONFIDENCE: dict[str, float] = {
+    "absent:no_candidate": 0.85,
+    "covered:complete": 0.75,
+    "covered:heading": 0.85,
+    "partial:missing": 0.45,
+    "partial:narrowed": 0.5,
+}
+
+
+def select_evidence(candidates: list[Evidence]) -> list[Evidence]:
+    """Keep the candidates that score close enough to the best one."""
+    if not candidates:
+        return []
+    best = candidates[0].score
+    return [c for c in candidates if c.score >= RELATIVE_SCORE_FLOOR * best]
+
+
+def _finding(article: Article, evidence: list[Evidence]) -> tuple[Status, str, list[str], list[str], list[str]]:
+    found = sorted({element for e in evidence for element in e.elements})
+    mandatory = [e.id for e in article.elements if e.mandatory]
+    missing = [element for element in mandatory if element not in found]
+    narrowed = sorted({n for e in evidence for n in e.narrowed_by})
+    if not evidence:
+        return "absent", "absent:no_candidate", found, missing, narrowed
+    if narrowed:
+        return "partial", "partial:narrowed", found, missing, narrowed
+    if missing:
+        return "partial", "partial:missing", found, missing, narrowed
+    kind = "covered:heading" if evidence[0].score >= 0.85 else "covered:complete"
+    return "covered", kind, found, missing, narrowed
+
+
+def _explain(article: Article, status: Status, evidence: list[Evidence], missing: list[str], narrowed: list[str]) -> str:
+    labels = {e.id: e.label for e in article.elements}
+    cited = ", ".join(e.label or e.provision for e in evidence[:3]) + (" and others" if len(evidence) > 3 else "")
+    if status == "absent":
+        return f"No provision contains the core of article {article.number} ({', '.join(labels[e.id] for e in article.elements if e.core) or article.title})."
+    if status == "covered":
+        return f"Every mandatory element of article {article.number} is found in {cited}."
+    reasons = []
+    if missing:
+        reasons.append("missing " + "; ".join(labels.get(m, m) for m in missing))
+    if narrowed:
+        reasons.append("scope narrowed by " + ", ".join(n.replace("_", " ") for n in narrowed))
+    return f"Partly implemented in {cited}: {'; '.join(reasons)}."
+
+
+def assess_article(article: Article, candidates: list[Evidence]) -> Assessment:
+    """One article's finding from its ranked candidates."""
+    if not article.assessed:
+        return Assessment(article=article.number, title=article.title, chapter=article.chapter, status="not_assessed", confidence=1.0, budapest=article.budapest, explanation="Outside the assessed set.")
+    evidence = select_evidence(candidates)
+    status, kind, found, missing, narrowed = _finding(article, evidence)
+    return Assessment(
+        article=article.number,
+        title=article.title,
+        chapter=article.chapter,
+        status=status,
+        confidence=BASE_CONFIDENCE[kind],
+        evidence=evidence,
+        elements_found=found,
+        missing_elements=missing,
+        explanation=_explain(article, status, evidence, missing, narrowed),
+        budapest=article.budapest,
+    )
+
+
+def assess(law: SegmentedLaw, candidates: list[ArticleCandidates], convention: Convention) -> list[Assessment]:
+    """Every article of the Convention, in order; articles outside the assessed set are `not_assessed`."""
+    by_article = {c.article: c.candidates for c in candidates}
+    return [assess_article(article, by_article.get(article.number, [])) for article in convention.articles]

@@ -1,0 +1,277 @@
+"""Match stage: which provisions of a law are candidates for each article of the Convention.
+
+A provision is read in its context: its own text, the text of its ancestors that is not in
+another child (the chapeau "A person who—" and the tail "commits an offence"), the provisions it
+cross-refers to, and the law's defined terms. Headings add to the score but never decide alone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import bm25s
+
+from lexalign.lexicon import Hit, Lexicon, lexicon_for
+from lexalign.models import Article, ArticleCandidates, Convention, Evidence, Provision, SegmentedLaw, Span
+
+# Kinds that structure a law but are never evidence themselves.
+STRUCTURAL_KINDS = {"part", "chapter", "preamble", "schedule"}
+# Cue ids read from terms/<lang>.yaml that change how a provision is read.
+NEGATION_CUE = "cue:negation_exception"
+REPEAL_CUE = "cue:repeal"
+DEFINITION_CUE = "cue:definition"
+OFFENCE_CUES = ("cue:offence", "cue:penalty")
+# A repeal marker counts only near the start of a provision ("12. [Repealed by Act 3 of 2010]").
+REPEAL_WINDOW = 80
+NEGATION_WINDOW = 60
+
+
+@dataclass
+class ProvisionContext:
+    provision: Provision
+    body: dict[str, list[Hit]] = field(default_factory=dict)  # labels found in the provision or its context
+    own: dict[str, list[Hit]] = field(default_factory=dict)  # labels inside the provision's own span
+    heading: set[str] = field(default_factory=set)
+    excluded: str | None = None  # why this provision can never be evidence
+
+
+def _by_label(hits: list[Hit]) -> dict[str, list[Hit]]:
+    grouped: dict[str, list[Hit]] = {}
+    for hit in hits:
+        grouped.setdefault(hit.label, []).append(hit)
+    return grouped
+
+
+class LawIndex:
+    """Hits of every term in a law, and each provision's context."""
+
+    def __init__(self, law: SegmentedLaw, lexicon: Lexicon) -> None:
+        self.law = law
+        self.lexicon = lexicon
+        text = law.document.text
+        _, hits = lexicon.annotate(text)
+        hits += self._defined_term_hits(text)
+        self.hits = sorted(hits, key=lambda h: (h.start, h.end))
+        self._starts = [h.start for h in self.hits]
+        self.by_id = {p.id: p for p in law.provisions}
+        self.children: dict[str, list[Provision]] = {}
+        for provision in law.provisions:
+            if provision.parent is not None:
+                self.children.setdefault(provision.parent, []).append(provision)
+        heading_labels = self._heading_labels([p.heading for p in law.provisions])
+        self.contexts = {}
+        for provision, labels in zip(law.provisions, heading_labels):
+            self.contexts[provision.id] = ProvisionContext(provision=provision, heading=labels)
+        self._fill_contexts()
+
+    # ------------------------------------------------------------------ hits
+
+    def _labels_in_text(self, text: str) -> set[str]:
+        return {hit.label for hit in self.lexicon.annotate(text)[1]}
+
+    def _heading_labels(self, headings: list[str]) -> list[set[str]]:
+        """Labels found in each heading; all headings are annotated in one pass for speed."""
+        separator = "\n\n"
+        joined = separator.join(headings)
+        offsets, position = [], 0
+        for heading in headings:
+            offsets.append((position, position + len(heading)))
+            position += len(heading) + len(separator)
+        _, hits = self.lexicon.annotate(joined)
+        starts = [start for start, _ in offsets]
+        labels: list[set[str]] = [set() for _ in headings]
+        for hit in hits:
+            slot = bisect_left(starts, hit.start + 1) - 1
+            if slot >= 0 and hit.end <= offsets[slot][1]:
+                labels[slot].add(hit.label)
+        return labels
+
+    def hits_in(self, start: int, end: int) -> list[Hit]:
+        first = bisect_left(self._starts, start)
+        result = []
+        for hit in self.hits[first:]:
+            if hit.start >= end:
+                break
+            if hit.end <= end:
+                result.append(hit)
+        return result
+
+    def _defined_term_hits(self, text: str) -> list[Hit]:
+        """Occurrences of the law's own defined terms, labelled with what their definitions contain.
+
+        If the law defines "computer material" by reference to data, a later "computer material"
+        counts as data even though no Convention phrase matches it."""
+        extra: list[Hit] = []
+        lowered = text.lower()
+        for term, definition in self.law.defined_terms.items():
+            if len(term) < 4:
+                continue
+            vocab = {label[len("vocab:") :] for label in self._labels_in_text(definition) if label.startswith("vocab:")}
+            labels = {f"vocab:{v}" for v in vocab} | {user for v in vocab for user in self.lexicon.vocab_users.get(v, [])}
+            if not labels:
+                continue
+            for found in re.finditer(r"\b" + re.escape(term.lower()) + r"\b", lowered):
+                extra.extend(Hit(label, found.start(), found.end()) for label in labels)
+        return extra
+
+    # ------------------------------------------------------------------ contexts
+
+    def own_text_hits(self, provision: Provision) -> list[Hit]:
+        """Hits in the provision's span that are not inside one of its children (chapeau and tail)."""
+        children = self.children.get(provision.id, [])
+        return [h for h in self.hits_in(provision.start, provision.end) if not any(c.start <= h.start < c.end for c in children)]
+
+    def _fill_contexts(self) -> None:
+        inherited: dict[str, list[Hit]] = {}
+        for provision in self.law.provisions:  # parents come before children in document order
+            context = self.contexts[provision.id]
+            parent_hits = inherited.get(provision.parent, []) if provision.parent else []
+            inside = self.hits_in(provision.start, provision.end)
+            context.own = _by_label(inside)
+            context.body = _by_label(inside + parent_hits)
+            inherited[provision.id] = parent_hits + self.own_text_hits(provision)
+            parent = self.by_id.get(provision.parent) if provision.parent else None
+            if parent is not None:
+                context.heading |= self.contexts[parent.id].heading
+            context.excluded = self._exclusion(provision, context, parent)
+        self._attach_cross_references()
+
+    def _exclusion(self, provision: Provision, context: ProvisionContext, parent: Provision | None) -> str | None:
+        if provision.kind in STRUCTURAL_KINDS or provision.quoted:
+            return "structural"
+        if provision.kind == "definition" or (parent is not None and self.contexts[parent.id].excluded == "definition"):
+            return "definition"
+        if any(h.start - provision.start < REPEAL_WINDOW for h in context.own.get(REPEAL_CUE, [])) and len(provision.text) < 300:
+            return "repealed"
+        if any(h.start - provision.start < NEGATION_WINDOW for h in context.own.get(NEGATION_CUE, [])):
+            return "exception"
+        if DEFINITION_CUE in context.heading and not any(cue in context.own for cue in OFFENCE_CUES):
+            return "definition"
+        return None
+
+    def _attach_cross_references(self) -> None:
+        """A penalty or offence provision that refers to "section 5" reads section 5's elements too."""
+        words = self.lexicon.reference_words
+        if not words:
+            return
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+(\d+[a-z]*)((?:\s*\([a-z0-9]+\))*)", re.IGNORECASE)
+        for provision in self.law.provisions:
+            context = self.contexts[provision.id]
+            if context.excluded or not any(cue in context.body for cue in OFFENCE_CUES):
+                continue
+            for reference in pattern.finditer(provision.text):
+                target_id = ".".join([reference.group(1).lower(), *re.findall(r"\(([a-z0-9]+)\)", reference.group(2).lower())])
+                target = self.by_id.get(target_id)
+                if target is None or target.id == provision.id or target.id.startswith(provision.id + "."):
+                    continue
+                for label, hits in self.contexts[target.id].own.items():
+                    if label.startswith(("element:", "vocab:")):
+                        context.body.setdefault(label, []).extend(hits)
+
+
+# ---------------------------------------------------------------------- per article
+
+
+def _element_labels(article: Article, predicate) -> list[str]:
+    return [f"element:{e.id}" for e in article.elements if predicate(e)]
+
+
+def _is_candidate(context: ProvisionContext, core: list[str], cues: list[str]) -> bool:
+    if context.excluded:
+        return False
+    return all(label in context.body for label in core) and all(cue in context.body for cue in cues)
+
+
+def _article_query(article: Article) -> str:
+    return " ".join([article.title, article.summary, *(e.label for e in article.elements)])
+
+
+def _evidence(index: LawIndex, context: ProvisionContext, article: Article, score: float) -> Evidence:
+    provision = context.provision
+    wanted = {f"element:{e.id}" for e in article.elements}
+    narrowing = {f"narrowing:{n}" for e in article.elements for n in e.narrowing}
+    spans = [
+        Span(start=h.start - provision.start, end=h.end - provision.start, element=label.split(":", 1)[1], text=provision.text[h.start - provision.start : h.end - provision.start])
+        for label, hits in context.own.items()
+        if label in wanted
+        for h in hits
+        if 0 <= h.start - provision.start and h.end - provision.start <= len(provision.text)
+    ]
+    return Evidence(
+        provision=provision.id,
+        score=round(score, 4),
+        elements=sorted(label.split(":", 1)[1] for label in context.body if label in wanted),
+        spans=sorted(spans, key=lambda s: s.start),
+        label=provision.label,
+        page=provision.page,
+        narrowed_by=sorted(label.split(":", 1)[1] for label in context.own if label in narrowing),
+    )
+
+
+def _most_specific(candidates: list[ProvisionContext], by_id: dict[str, Provision]) -> list[ProvisionContext]:
+    """Drop a candidate when one of its descendants is a candidate too: cite the precise provision."""
+    ids = {c.provision.id for c in candidates}
+    ancestors: set[str] = set()
+    for candidate in candidates:
+        parent = candidate.provision.parent
+        while parent is not None:
+            ancestors.add(parent)
+            parent = by_id[parent].parent if parent in by_id else None
+    return [c for c in candidates if c.provision.id not in ancestors or c.provision.id not in ids]
+
+
+def candidates_for(index: LawIndex, article: Article, retrieval: dict[str, float]) -> ArticleCandidates:
+    """Rank the provisions that contain every core element of the article in their context."""
+    core = _element_labels(article, lambda e: e.core) or _element_labels(article, lambda e: e.mandatory)
+    cues = [f"cue:{c}" for c in article.context_cues]
+    mandatory = _element_labels(article, lambda e: e.mandatory)
+    found = [c for c in index.contexts.values() if _is_candidate(c, core, cues)]
+    found = _most_specific(found, index.by_id)
+    evidence = []
+    for context in found:
+        coverage = sum(label in context.body for label in mandatory) / max(1, len(mandatory))
+        in_heading = any(f"element:{e.id}" in context.heading for e in article.elements)
+        score = 0.6 * coverage + 0.25 * in_heading + 0.15 * retrieval.get(context.provision.id, 0.0)
+        evidence.append(_evidence(index, context, article, score))
+    evidence.sort(key=lambda e: (-e.score, e.provision))
+    return ArticleCandidates(article=article.number, candidates=evidence)
+
+
+def _tokens(text: str, stop_words: frozenset[str]) -> list[str]:
+    return [word for word in re.findall(r"\w+", text.lower()) if word not in stop_words and not word.isdigit()]
+
+
+@lru_cache(maxsize=4)
+def _stop_words(language: str) -> frozenset[str]:
+    from lexalign.lexicon import pipeline
+
+    return frozenset(pipeline(language).Defaults.stop_words)
+
+
+def retrieval_scores(law: SegmentedLaw, articles: list[Article], language: str) -> dict[int, dict[str, float]]:
+    """BM25 of each article's description against every provision, scaled to [0, 1] per article."""
+    provisions = [p for p in law.provisions if p.kind not in STRUCTURAL_KINDS and p.text.strip()]
+    if not provisions or not articles:
+        return {}
+    stop_words = _stop_words(language)
+    corpus = [_tokens(f"{p.heading} {p.text}", stop_words) for p in provisions]
+    retriever = bm25s.BM25()
+    retriever.index(corpus, show_progress=False)
+    scores: dict[int, dict[str, float]] = {}
+    for article in articles:
+        values = retriever.get_scores(_tokens(_article_query(article), stop_words))
+        top = float(max(values)) if len(values) else 0.0
+        scores[article.number] = {p.id: float(v) / top if top > 0 else 0.0 for p, v in zip(provisions, values)}
+    return scores
+
+
+def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
+    """For every assessed article with elements, the candidate evidence provisions, best first."""
+    lexicon = lexicon_for(convention, law.document.language)
+    index = LawIndex(law, lexicon)
+    articles = [a for a in convention.articles if a.assessed and a.elements]
+    retrieval = retrieval_scores(law, articles, lexicon.language)
+    return [candidates_for(index, article, retrieval.get(article.number, {})) for article in articles]
