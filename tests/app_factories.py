@@ -15,7 +15,7 @@ def provision(pid: str, text: str = "A person who intentionally accesses a compu
 
 def evidence(pid: str, score: float = 0.8, page: int = 1) -> Evidence:
     """Evidence citing provision `pid`, with one matched span on 'accesses'."""
-    return Evidence(provision=pid, score=score, label=f"Section {pid}", page=page, elements=["a7.access"], spans=[Span(start=26, end=34, element="a7.access", text="accesses")])
+    return Evidence(provision=pid, score=score, label=f"Section {pid}", page=page, elements=["a7.access"], spans=[Span(start=27, end=35, element="a7.access", text="accesses")])
 
 
 def assessment(number: int, status: str = "covered", evidence_ids: tuple[str, ...] = ("3",), chapter: int | None = None) -> Assessment:

@@ -1,0 +1,154 @@
+"""What the review app shows, computed here so that `app.py` stays a thin UI.
+
+Counts per status and per chapter, filtering, the coloured article grid and highlighted
+provision text (HTML built from escaped law text only), sample laws, and exports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from lexalign import settings
+from lexalign.models import Assessment, Convention, Report, Span
+
+STATUSES = ("covered", "partial", "absent", "not_assessed")
+# Colours that stay apart for the common colour-blindness types; the status word is printed too.
+STATUS_COLOURS = {"covered": "#1b7837", "partial": "#e08214", "absent": "#b2182b", "not_assessed": "#8c8c8c"}
+EXPORT_FORMATS = {
+    "json": ("application/json", "reviewed.json"),
+    "html": ("text/html", "reviewed.html"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "reviewed.docx"),
+    "csv": ("text/csv", "reviewed.csv"),
+    "gold": ("application/json", "gold.json"),
+}
+_GRID_STYLE = (
+    "<style>.la-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(5.5em,1fr));gap:4px}"
+    ".la-cell{color:white;border-radius:4px;padding:4px 2px;text-align:center;font-size:0.8em}</style>"
+)
+UPLOAD_TYPES = ["pdf", "docx", "html", "htm", "txt", "xml"]
+
+
+def apply_app_flags(argv: Sequence[str]) -> None:
+    """Turn the app's own flags (`streamlit run app.py -- --data-dir X`) into settings env vars."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data-dir")
+    parser.add_argument("--max-file-mb")
+    flags, _ = parser.parse_known_args(list(argv))
+    if flags.data_dir:
+        os.environ["LEXALIGN_DATA_DIR"] = flags.data_dir
+    if flags.max_file_mb:
+        os.environ["LEXALIGN_MAX_FILE_MB"] = flags.max_file_mb
+
+
+def sample_laws(folder: Path | None = None) -> list[Path]:
+    """The bundled sample laws in `corpora/`, by name."""
+    folder = folder or settings.REPO_ROOT / "corpora"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower().lstrip(".") in UPLOAD_TYPES)
+
+
+def analyse(data: bytes, name: str, convention: Convention | None = None) -> Report:
+    """Read an uploaded file and check it: what the app runs for uploads and samples alike.
+
+    Raises `UnusableInput` (one line for the user) for files that cannot be read as a law."""
+    from lexalign.ingest import load
+    from lexalign.pipeline import check_document
+
+    return check_document(load(data, name=name, max_mb=settings.max_file_mb()), convention)
+
+
+def status_counts(articles: Iterable[Assessment]) -> dict[str, int]:
+    """Number of articles per status, every status present."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for article in articles:
+        counts[article.status] += 1
+    return counts
+
+
+def chapter_summary(report: Report, convention: Convention | None = None) -> list[dict]:
+    """One row per chapter: its title (when the Convention is given), counts per status, reviewed."""
+    titles = {c.number: c.title for c in convention.chapters} if convention else {}
+    rows: dict[int, dict] = {}
+    for article in report.articles:
+        row = rows.setdefault(article.chapter, {"chapter": article.chapter, "title": titles.get(article.chapter, ""), **dict.fromkeys(STATUSES, 0), "reviewed": 0})
+        row[article.status] += 1
+        row["reviewed"] += article.reviewed_by is not None
+    return [rows[number] for number in sorted(rows)]
+
+
+def filter_articles(articles: Iterable[Assessment], chapters: Iterable[int] = (), statuses: Iterable[str] = ()) -> list[Assessment]:
+    """Articles in any of the chapters and with any of the statuses; an empty filter keeps all."""
+    chapters, statuses = set(chapters), set(statuses)
+    return [a for a in articles if (not chapters or a.chapter in chapters) and (not statuses or a.status in statuses)]
+
+
+def grid_html(articles: Iterable[Assessment]) -> str:
+    """A grid of article cells coloured by status; reviewed articles carry a pencil mark."""
+    cells = []
+    for a in articles:
+        colour = STATUS_COLOURS[a.status]
+        mark = " ✎" if a.reviewed_by else ""
+        tip = f"Art. {a.article} {a.title}: {a.status}" + (f" (reviewed by {a.reviewed_by}; engine: {a.engine_status})" if a.reviewed_by else "")
+        cells.append(
+            f'<div class="la-cell" data-article="{a.article}" data-status="{a.status}" title="{html.escape(tip)}" style="background:{colour}">'
+            f"<b>{a.article}{mark}</b><br>{html.escape(a.status.replace('_', ' '))}</div>"
+        )
+    return _GRID_STYLE + '<div class="la-grid">' + "".join(cells) + "</div>"
+
+
+def legend_html() -> str:
+    """The colour key for the grid."""
+    items = (f'<span style="background:{c};color:white;border-radius:3px;padding:1px 6px;margin-right:6px">{s.replace("_", " ")}</span>' for s, c in STATUS_COLOURS.items())
+    return "<div>" + "".join(items) + " ✎ reviewed</div>"
+
+
+def highlight(text: str, spans: Iterable[Span]) -> str:
+    """Law text as HTML with matched terms in <mark>; everything from the law is escaped."""
+    ordered = sorted((s for s in spans if 0 <= s.start < s.end <= len(text)), key=lambda s: (s.start, -s.end))
+    parts, cursor = [], 0
+    for span in ordered:
+        if span.start < cursor:  # overlapping matches: keep the first, longest one
+            continue
+        parts.append(html.escape(text[cursor : span.start]))
+        parts.append(f'<mark title="{html.escape(span.element)}">{html.escape(text[span.start : span.end])}</mark>')
+        cursor = span.end
+    parts.append(html.escape(text[cursor:]))
+    return '<div style="white-space:pre-wrap">' + "".join(parts) + "</div>"
+
+
+def element_labels(convention: Convention | None, article: int) -> dict[str, str]:
+    """Element id -> human label for one article (ids themselves when the model is missing)."""
+    if convention is None:
+        return {}
+    try:
+        return {e.id: e.label for e in convention.article(article).elements}
+    except KeyError:
+        return {}
+
+
+def export(report: Report, fmt: str) -> bytes:
+    """The reviewed report as a downloadable file: json, html, docx, csv or gold (.gold.json)."""
+    from lexalign.review import to_gold
+
+    if fmt == "gold":
+        return json.dumps(to_gold(report), indent=2, ensure_ascii=False).encode("utf-8")
+    try:
+        from lexalign.render import render
+    except ImportError:  # renderers not installed yet: JSON is the model itself
+        if fmt != "json":
+            raise
+        return report.model_dump_json(by_alias=True, indent=2).encode("utf-8")
+    rendered = render(report, fmt)
+    return rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+
+
+def export_name(report: Report, fmt: str) -> str:
+    """File name for an export: the law's stem plus `.reviewed.<ext>` or `.gold.json`."""
+    stem = Path(report.document.source).stem or "law"
+    return f"{stem}.{EXPORT_FORMATS[fmt][1]}"
