@@ -193,4 +193,4 @@ st.subheader("Export the reviewed report")
 for column, fmt in zip(st.columns(len(dashboard.EXPORT_FORMATS)), dashboard.EXPORT_FORMATS):
     mime, _ = dashboard.EXPORT_FORMATS[fmt]
     label = ".gold.json" if fmt == "gold" else fmt.upper()
-    column.download_button(label, data=partial(dashboard.export, report, fmt), file_name=dashboard.export_name(report, fmt), mime=mime, key=f"export_{fmt}", on_click="ignore")
+    column.download_button(label, data=partial(dashboard.export, report, fmt, model), file_name=dashboard.export_name(report, fmt), mime=mime, key=f"export_{fmt}", on_click="ignore")

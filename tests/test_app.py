@@ -175,3 +175,23 @@ def test_bad_file_shows_the_clear_message(data_dir, tmp_path, monkeypatch):
     with pytest.raises(UnusableInput) as caught:
         dashboard.analyse(bad.read_bytes(), bad.name)
     assert [e.value for e in at.error] == [str(caught.value)]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"),
+    [
+        # JSON: status is the reviewer's, engine_status the engine's
+        ("json", b'"engine_status": "covered"'),
+        # CSV gains the review columns once a decision exists
+        ("csv", b"engine_status"),
+        # the gold export names the law and holds the reviewed article only
+        ("gold", b'"law": "xx_test_act.txt"'),
+    ],
+)
+def test_exports_mark_reviewer_decisions(fmt, marker, tmp_path):
+    store = ReviewStore(tmp_path / "r.sqlite3")
+    store.record(report().document.sha256, 7, "Ana", status="partial", note="protected computers only")
+    from lexalign.review import reviewed_report
+
+    data = dashboard.export(reviewed_report(report(), store), fmt)
+    assert marker in data and b"Ana" in data

@@ -132,19 +132,14 @@ def element_labels(convention: Convention | None, article: int) -> dict[str, str
         return {}
 
 
-def export(report: Report, fmt: str) -> bytes:
+def export(report: Report, fmt: str, convention: Convention | None = None) -> bytes:
     """The reviewed report as a downloadable file: json, html, docx, csv or gold (.gold.json)."""
+    from lexalign.render import render
     from lexalign.review import to_gold
 
     if fmt == "gold":
         return json.dumps(to_gold(report), indent=2, ensure_ascii=False).encode("utf-8")
-    try:
-        from lexalign.render import render
-    except ImportError:  # renderers not installed yet: JSON is the model itself
-        if fmt != "json":
-            raise
-        return report.model_dump_json(by_alias=True, indent=2).encode("utf-8")
-    rendered = render(report, fmt)
+    rendered = render(report, fmt, convention)
     return rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
 
 
