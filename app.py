@@ -55,7 +55,7 @@ def save_decision(sha256: str, article: int, engine_status: str, engine_evidence
     decision = ReviewStore().record(
         sha256,
         article,
-        state.get("reviewer") or "anonymous",
+        state["reviewer"],
         status=None if choice == "confirm" else choice,
         evidence_added=[p for p in chosen if p not in engine_evidence],
         evidence_removed=[p for p in engine_evidence if p not in chosen],
@@ -110,8 +110,8 @@ shown = dashboard.filter_articles(report.articles, chapter_filter, status_filter
 st.subheader("Coverage")
 st.markdown(dashboard.legend_html(), unsafe_allow_html=True)
 st.markdown(dashboard.grid_html(shown), unsafe_allow_html=True)
-with st.expander("Per-chapter summary", expanded=False):
-    st.dataframe(dashboard.chapter_summary(report, model), hide_index=True)
+st.markdown("**Per chapter**")
+st.dataframe(dashboard.chapter_summary(report, model), hide_index=True)
 
 # --------------------------------------------------------------------------- article view
 
@@ -120,7 +120,9 @@ if not shown:
     st.info("No article matches the filters.")
     st.stop()
 by_number = {a.article: a for a in shown}
-number = st.selectbox("Article", list(by_number), key="article", format_func=lambda n: f"Art. {n}: {by_number[n].title} ({by_number[n].status})")
+# Open on the first assessed article: articles 1-6 (general provisions) are not scored.
+first = next((i for i, a in enumerate(shown) if a.status != "not_assessed"), 0)
+number = st.selectbox("Article", list(by_number), index=first, key="article", format_func=lambda n: f"Art. {n}: {by_number[n].title} ({by_number[n].status})")
 article = by_number[number]
 provisions = {p.id: p for p in report.provisions}
 labels = dashboard.element_labels(model, number)
@@ -173,10 +175,14 @@ st.selectbox(
 )
 st.multiselect("Evidence provisions", list(provisions), default=[e.provision for e in article.evidence if e.provision in provisions], key=f"evidence_{key}")
 st.text_area("Note", value=article.note or "", key=f"note_{key}")
+reviewer = (st.session_state.get("reviewer") or "").strip()
+if not reviewer:
+    st.caption("Enter your name in the sidebar to save decisions: every decision is stored with its reviewer.")
 st.button(
     "Save decision",
     key="save",
     type="primary",
+    disabled=not reviewer,
     on_click=save_decision,
     args=(sha, number, engine_article.status, [e.provision for e in engine_article.evidence]),
 )
