@@ -142,12 +142,8 @@ with left:
         st.caption(article.explanation)
     st.markdown("**Elements found:** " + (", ".join(labels.get(e, e) for e in article.elements_found) or "none"))
     st.markdown("**Elements missing:** " + (", ".join(labels.get(e, e) for e in article.missing_elements) or "none"))
-    st.markdown("**Evidence**")
-    for rank, evidence in enumerate(article.evidence, start=1):
-        terms = ", ".join(dict.fromkeys(s.text for s in evidence.spans)) or "no matched terms"
-        st.markdown(f"{rank}. `{evidence.provision}` {evidence.label} · p. {evidence.page} · score {evidence.score:.2f} · {terms}")
-    if not article.evidence:
-        st.markdown("none")
+    st.markdown("**Evidence**, best first")
+    st.markdown(dashboard.evidence_html(article.evidence), unsafe_allow_html=True)
 
 with right:
     evidence_ids = [e.provision for e in article.evidence]
@@ -155,9 +151,7 @@ with right:
     if choices:
         chosen = st.selectbox("Provision", choices, key=f"provision_{number}", format_func=lambda pid: f"{provisions[pid].label} (p. {provisions[pid].page})")
         spans = next((e.spans for e in article.evidence if e.provision == chosen), [])
-        provision = provisions[chosen]
-        st.markdown(f"**{provision.label}** {provision.heading}")
-        st.markdown(dashboard.highlight(provision.text, spans), unsafe_allow_html=True)
+        st.markdown(dashboard.provision_html(provisions[chosen], spans), unsafe_allow_html=True)
 
 # --------------------------------------------------------------------------- review
 

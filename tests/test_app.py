@@ -195,3 +195,11 @@ def test_exports_mark_reviewer_decisions(fmt, marker, tmp_path):
 
     data = dashboard.export(reviewed_report(report(), store), fmt)
     assert marker in data and b"Ana" in data
+
+
+def test_evidence_and_provision_html_escape_law_text():
+    from app_factories import evidence, provision
+
+    hostile = provision("3", text="<img src=x onerror=alert(1)> accesses").model_copy(update={"heading": "<i>h</i>", "label": "S<3>"})
+    html = dashboard.provision_html(hostile, []) + dashboard.evidence_html([evidence("3").model_copy(update={"label": "S<3>"})])
+    assert "<img" not in html and "<i>h" not in html and "S&lt;3&gt;" in html

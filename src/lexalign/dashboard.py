@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from lexalign import settings
-from lexalign.models import Assessment, Convention, Report, Span
+from lexalign.models import Assessment, Convention, Evidence, Report, ReportProvision, Span
 
 STATUSES = ("covered", "partial", "absent", "not_assessed")
 # Colours that stay apart for the common colour-blindness types; the status word is printed too.
@@ -120,6 +120,24 @@ def highlight(text: str, spans: Iterable[Span]) -> str:
         cursor = span.end
     parts.append(html.escape(text[cursor:]))
     return '<div style="white-space:pre-wrap">' + "".join(parts) + "</div>"
+
+
+def evidence_html(evidence: Sequence[Evidence]) -> str:
+    """The ranked evidence list: provision, page, score and the matched terms, all escaped."""
+    if not evidence:
+        return "<p>No evidence provision.</p>"
+    items = []
+    for e in evidence:
+        terms = ", ".join(dict.fromkeys(s.text for s in e.spans))
+        matched = f" · matched: <mark>{html.escape(terms)}</mark>" if terms else ""
+        items.append(f"<li><code>{html.escape(e.provision)}</code> {html.escape(e.label)} · p. {e.page} · score {e.score:.2f}{matched}</li>")
+    return "<ol>" + "".join(items) + "</ol>"
+
+
+def provision_html(provision: ReportProvision, spans: Iterable[Span] = ()) -> str:
+    """One provision's label, heading and full text with matched terms highlighted, all escaped."""
+    heading = f" {html.escape(provision.heading)}" if provision.heading else ""
+    return f"<p><b>{html.escape(provision.label)}</b>{heading} · p. {provision.page}</p>" + highlight(provision.text, spans)
 
 
 def element_labels(convention: Convention | None, article: int) -> dict[str, str]:
