@@ -271,6 +271,43 @@ class Decision(Frozen):
 
 # (batch-owned models go here)
 
+
+class ManifestEntry(BaseModel):
+    """One law of a corpus manifest (`manifest.json` or `<stem>.manifest.json`). User input:
+    unknown fields are ignored rather than refused."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    file: str  # path relative to the manifest's folder
+    country: str | None = None  # ISO 3166 alpha-2 (user-assigned XA-XZ for fictional countries)
+    title: str | None = None
+    year: int | None = None
+    language: str | None = None
+    status: Literal["in force", "draft", "repealed"] | None = None
+
+
+class BatchItem(Frozen):
+    """What happened to one file of a batch run."""
+
+    file: str  # path relative to the corpus folder
+    name: str  # output stem: reports/<name>.json and .html
+    outcome: Literal["analysed", "skipped", "failed"]
+    error: str | None = None  # one line, for failed files
+    seconds: float = 0.0
+
+
+class BatchResult(Frozen):
+    """A batch run over a corpus folder: one item per supported file, sorted by path."""
+
+    corpus: str
+    output: str
+    items: list[BatchItem]
+    seconds: float
+
+    def count(self, outcome: str) -> int:
+        """Number of files with this outcome (analysed, skipped or failed)."""
+        return sum(item.outcome == outcome for item in self.items)
+
 # --------------------------------------------------------------------------- Gold / eval
 
 
