@@ -1,0 +1,514 @@
+"""Split a law's text into an ordered tree of provisions with canonical ids (FORMAT.md s.3).
+
+One pass over the lines: division headings (part, chapter, schedule) and section starts
+open nodes; list markers "(1)", "(a)", "(i)", at a line start or inline after a list
+boundary ("Whoever—(1) ...; (2) ..."), open children under a stack of numbering levels;
+quoted definitions ("x" means ...) open definition nodes. Each node's span runs to the
+next node that is not its descendant, so a section's text includes its subsections.
+Never refuses a messy law: odd input becomes warnings, unplaceable text `unclassified:N`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lexalign.models import Document, Provision, SegmentedLaw
+from lexalign.numbering import (
+    INTRODUCER,
+    LINE_MARKER,
+    Patterns,
+    follows,
+    inline_markers,
+    list_start,
+    marker_types,
+    patterns,
+    section_id,
+    section_key,
+)
+
+# Heading and body on one line: "Title. – The State ...", "Penalty for x.--(1) ...", "Objet - Le ...".
+HEADING_SEPARATOR = re.compile(r"\.?\s*(?:--|—|–)\s*|\.-\s*|\s-\s")
+# A list item that starts with its own heading: "(1) Illegal Access. – The access ...".
+ITEM_HEADING = re.compile(r"^([A-Z][^.;:()\n]{2,80}?)\.?\s*(?:–|—|--)\s*")
+# A sub-part heading inside a part: "(c) – Amendment of the Anti-Money Laundering Act".
+SUBPART = re.compile(r"^\(([a-z])\)\s*[–—-]\s+([A-Z][^;]{0,110})$")
+# Opening / closing quote of an amending provision's quoted text spread over lines.
+QUOTE_OPEN = re.compile(r"^[“\"‘']\s*(?:\d|\(|[A-Z]{3,}\s)")
+QUOTE_CLOSE = re.compile(r"[”\"’']\s*[.;,]?\s*(?:and|or)?\s*$")
+KIND_BY_DEPTH = ("subsection", "paragraph", "subparagraph", "clause")
+
+
+@dataclass
+class _Node:
+    id: str
+    label: str
+    kind: str
+    start: int
+    parent: _Node | None
+    heading: str = ""
+    number: str = ""  # section number, for ordering checks
+    has_body: bool = False
+    term: str = ""  # the defined term when this node is a definition
+
+
+@dataclass
+class _Level:
+    kind: str  # digit | alpha | roman | ALPHA | ROMAN | def
+    value: str
+    node: _Node
+
+
+@dataclass
+class _State:
+    nodes: list[_Node] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    part: _Node | None = None
+    chapter: _Node | None = None
+    schedule: _Node | None = None
+    section: _Node | None = None
+    levels: list[_Level] = field(default_factory=list)
+    division_since_section: bool = False
+    restart_prefix: str = ""
+    unclassified: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def segment(document: Document) -> SegmentedLaw:
+    """Split a document into provisions (document order), defined terms and warnings."""
+    pats = patterns(document.language)
+    lines = _lines(document.text)
+    skip = _toc_lines(lines, pats) | _quoted_lines(lines)
+    state = _State()
+    consumed: set[int] = set()
+    pending: tuple[int, str] | None = None  # a heading printed on the line above a section
+    previous = ""
+    for index, (offset, line) in enumerate(lines):
+        if index in consumed:
+            continue
+        if index in skip:
+            _body(state)
+            previous = line
+            continue
+        nxt = lines[index + 1][1] if index + 1 < len(lines) else ""
+        if _division(state, pats, offset, line, nxt, index, consumed):
+            pending = None
+        elif _section(state, pats, offset, line, pending, previous):
+            pending = None
+        elif _heading_above(pats, line, nxt):
+            pending = (offset, line)
+        else:
+            if pending is not None:
+                _body(state)
+                pending = None
+            _items(state, pats, offset, line, previous)
+        previous = line
+    return _finish(document, state)
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines with the offset of their first character."""
+    out = []
+    offset = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            out.append((offset + raw.index(stripped[0]), stripped))
+        offset += len(raw) + 1
+    return out
+
+
+def _section_match(pats: Patterns, line: str) -> re.Match[str] | None:
+    return pats.section_word.match(line) or pats.section_bare.match(line)
+
+
+def _toc_lines(lines: list[tuple[int, str]], pats: Patterns) -> set[int]:
+    """Lines of an arrangement of sections (table of contents): a run of at least three
+    section headings with no body between them, whose numbers recur later in the law."""
+    starts = [(i, _section_match(pats, line)) for i, (_, line) in enumerate(lines)]
+    section_lines = [(i, m) for i, m in starts if m]
+    skip: set[int] = set()
+    run: list[int] = []
+
+    def short(line: str) -> bool:
+        words = line.split()
+        return len(words) <= 2 or (line.isupper() and len(words) <= 10) or bool(pats.toc.match(line)) or bool(
+            pats.division.match(line)
+        )
+
+    def close(run: list[int]) -> None:
+        if len(run) < 3:
+            return
+        numbers = [_number(starts[i][1]) for i in run]
+        later = {_number(m) for i, m in section_lines if i > run[-1]}
+        if sum(1 for n in numbers if n in later) >= 2:
+            first = run[0]
+            while first > 0 and short(lines[first - 1][1]) and not pats.toc.match(lines[first][1]):
+                first -= 1
+            skip.update(range(first, run[-1] + 1))
+
+    for i, (_, line) in enumerate(lines):
+        match = starts[i][1]
+        if match:
+            rest = (match.group("rest") or "").strip()
+            headingish = len(rest.split()) <= 25 and not pats.body_cue.search(rest) and not LINE_MARKER.match(rest)
+            if headingish:
+                run.append(i)
+                continue
+            close(run)
+            run = []
+        elif not short(line):
+            close(run)
+            run = []
+    close(run)
+    return skip
+
+
+def _number(match: re.Match[str] | None) -> str:
+    if match is None:
+        return ""
+    groups = match.groupdict()
+    return (groups.get("num") or groups.get("dotted") or "").lower().replace(" ", "")
+
+
+def _quoted_lines(lines: list[tuple[int, str]]) -> set[int]:
+    """Lines of text quoted by an amending provision ("the following section is inserted—
+    '5A. ...'"): they stay text of the amending provision, not provisions of this law."""
+    skip: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i][1]
+        if QUOTE_OPEN.match(line) and i > 0 and lines[i - 1][1].rstrip().endswith(("—", "-", ":", "–")):
+            for j in range(i, min(i + 80, len(lines))):
+                if QUOTE_CLOSE.search(lines[j][1]) and (j > i or len(line) > 1):
+                    skip.update(range(i, j + 1))
+                    i = j
+                    break
+        i += 1
+    return skip
+
+
+# --------------------------------------------------------------------------- nodes
+
+
+def _add(state: _State, node: _Node) -> _Node:
+    """Register a node, making its id unique (with a warning) when the law repeats a number."""
+    if node.id in state.ids:
+        n = 2
+        while f"{node.id}~{n}" in state.ids:
+            n += 1
+        state.warnings.append(f"duplicate provision id {node.id!r} renamed {node.id}~{n}")
+        node.id = f"{node.id}~{n}"
+    state.ids.add(node.id)
+    state.nodes.append(node)
+    return node
+
+
+def _body(state: _State) -> None:
+    container = state.levels[-1].node if state.levels else state.section
+    if container is not None:
+        container.has_body = True
+
+
+def _division(
+    state: _State, pats: Patterns, offset: int, line: str, nxt: str, index: int, consumed: set[int]
+) -> bool:
+    """Part, chapter, schedule or sub-part heading lines."""
+    if len(line) > 160:
+        return False
+    match = pats.division.match(line)
+    if match and _division_rest_ok(match.group("rest")):
+        kind = pats.lang.divisions[match.group("word")]
+        number = match.group("num")
+        ordinal = pats.lang.ordinals.get(number.lower())
+        number_id = str(ordinal) if ordinal else number.lower()
+        heading = _strip_separator(match.group("rest"))
+        if not heading and _caps_heading(pats, nxt):
+            heading = nxt
+            consumed.add(index + 1)
+        parent = state.part if kind == "chapter" else None
+        label = f"{match.group('word').title()} {number}"
+        node = _add(state, _Node(f"{kind}:{number_id}", label, kind, offset, parent, heading=heading, number=number_id))
+        if kind == "part":
+            state.part, state.chapter = node, None
+        else:
+            state.chapter = node
+        state.schedule = None
+        _close_section(state)
+        return True
+    match = pats.schedule.match(line)
+    if match and _division_rest_ok(match.group("rest")):
+        ordinal = match.group("ord")
+        number = str(pats.lang.ordinals[ordinal.lower()]) if ordinal else (match.group("num") or "1").lower()
+        heading = _strip_separator(re.sub(r"^\s*(\[[^\]]*\]|\([^)]*\))", "", match.group("rest")))
+        if not heading and _caps_heading(pats, nxt):
+            heading = nxt
+            consumed.add(index + 1)
+        label = " ".join(x for x in (ordinal and ordinal.title(), match.group("word").title(), match.group("num")) if x)
+        node = _add(state, _Node(f"schedule:{number}", label, "schedule", offset, None, heading=heading, number=number))
+        state.schedule, state.part, state.chapter = node, None, None
+        _close_section(state)
+        return True
+    match = SUBPART.match(line)
+    if match and state.part is not None and state.section is not None:
+        letter = match.group(1)
+        node = _add(
+            state,
+            _Node(f"{state.part.id}.{letter}", f"{state.part.label}({letter})", "chapter", offset, state.part, heading=match.group(2)),
+        )
+        state.chapter = node
+        _close_section(state)
+        return True
+    return False
+
+
+def _division_rest_ok(rest: str) -> bool:
+    """After 'Part II' comes nothing, a separator and a heading, a bracketed note or capitals;
+    'Part III of this Act applies ...' is body text."""
+    rest = rest.strip()
+    return not rest or rest[0] in "-–—:.[(" or rest.isupper()
+
+
+def _strip_separator(rest: str) -> str:
+    return rest.strip().lstrip("-–—:. ").strip()
+
+
+def _caps_heading(pats: Patterns, line: str) -> bool:
+    return bool(line) and line.isupper() and len(line.split()) <= 12 and not _section_match(pats, line)
+
+
+def _close_section(state: _State) -> None:
+    state.section = None
+    state.levels = []
+    state.division_since_section = True
+
+
+def _heading_above(pats: Patterns, line: str, nxt: str) -> bool:
+    """A short capitalised line without final punctuation right above a section start
+    whose own line has no heading (Singapore "Short title\\n1. This Act is ...")."""
+    words = line.split()
+    if not (1 <= len(words) <= 16) or not line[0].isupper() or line.endswith((".", ";", ":", ",")):
+        return False
+    if pats.body_cue.search(line) or LINE_MARKER.match(line):
+        return False
+    match = _section_match(pats, nxt)
+    if not match:
+        return False
+    heading, _ = _split_heading(pats, match.group("rest") or "")
+    return not heading
+
+
+def _split_heading(pats: Patterns, rest: str) -> tuple[str, int | None]:
+    """Split what follows a section number into (heading, offset where the body starts)."""
+    stripped = rest.strip()
+    if not stripped:
+        return "", None
+    lead = len(rest) - len(rest.lstrip())
+    if LINE_MARKER.match(stripped):
+        return "", lead
+    separator = HEADING_SEPARATOR.search(stripped, 0, 300)
+    if separator and separator.start() > 0:
+        candidate = stripped[: separator.start()]
+        if len(candidate.split()) <= 30 and not pats.body_cue.search(candidate):
+            return _clean_heading(candidate), lead + separator.end()
+    if len(stripped.split()) <= 30 and not pats.body_cue.search(stripped) and not stripped.endswith((";", ":", ",")):
+        return _clean_heading(stripped), None
+    return "", lead
+
+
+def _clean_heading(text: str) -> str:
+    return text.replace("[", "").replace("]", "").strip().rstrip(".").strip()
+
+
+def _section(state: _State, pats: Patterns, offset: int, line: str, pending: tuple[int, str] | None, previous: str) -> bool:
+    """Open a section (or schedule paragraph) when the line starts with a section number."""
+    match = _section_match(pats, line)
+    if not match:
+        return False
+    groups = match.groupdict()
+    printed = (groups.get("num") or groups.get("dotted") or "").strip()
+    number = section_id(printed, pats.lang)
+    word = groups.get("word")
+    heading, body_at = _split_heading(pats, groups.get("rest") or "")
+    rest_offset = offset + match.start("rest")
+    current = state.section
+    if state.schedule is not None:
+        # Numbered paragraphs of a schedule: "sch1.3".
+        container = state.schedule
+        node_id = f"sch{container.number}.{number}"
+        label = f"{container.label}, paragraph {printed}"
+        kind = "paragraph"
+    elif current is not None and number == current.number and not current.has_body:
+        # The same number again right below a bare heading line (India Code's "[43. ...--").
+        if body_at is not None:
+            _items(state, pats, rest_offset + body_at, (groups.get("rest") or "")[body_at:], "—")
+        return True
+    elif current is not None and word is None and section_key(number) <= section_key(current.number):
+        if state.division_since_section and section_key(number)[0] == 1:
+            # Section numbers restart in every part: prefix the part ("ii.5").
+            state.restart_prefix = (state.part.number if state.part else "x") + "."
+        else:
+            return False  # "2." inside a section is a numbered item, not a new section
+        container, node_id, label, kind = None, "", "", "section"
+    else:
+        container, node_id, label, kind = None, "", "", "section"
+    if kind == "section":
+        node_id = f"{state.restart_prefix}{number}"
+        label = f"{_label_word(word, pats)} {printed}".strip()
+        container = state.chapter or state.part
+    start = offset
+    if not heading and pending is not None:
+        start, heading = pending[0], _clean_heading(pending[1])
+    node = _add(state, _Node(node_id, label, kind, start, container, heading=heading, number=number))
+    state.section = node
+    state.levels = []
+    state.division_since_section = False
+    if body_at is not None:
+        _items(state, pats, rest_offset + body_at, (groups.get("rest") or "")[body_at:], "")
+    if pats.repeal.search(line):
+        node.has_body = True
+    return True
+
+
+def _label_word(word: str | None, pats: Patterns) -> str:
+    if word is None:
+        return pats.lang.section_label
+    return word if word in ("§", "s.", "Art.") else word.title()
+
+
+# --------------------------------------------------------------------------- list items
+
+
+def _items(state: _State, pats: Patterns, offset: int, line: str, previous: str) -> None:
+    """Split a line (or the body after a section heading) at its list markers and
+    definitions, and place each piece in the tree."""
+    if state.section is None and state.schedule is None:
+        if LINE_MARKER.match(line):
+            state.unclassified += 1
+            node = _add(
+                state,
+                _Node(f"unclassified:{state.unclassified}", f"Unclassified text {state.unclassified}", "unclassified", offset, state.chapter or state.part),
+            )
+            state.warnings.append(f"list item outside any section at offset {offset}: kept as {node.id}")
+        return
+    if state.section is None:
+        # Unnumbered text in a schedule: it belongs to the schedule itself.
+        return
+    cuts: list[tuple[int, str, str]] = [(at, "marker", value) for at, value in inline_markers(line)]
+    for match in pats.definition.finditer(line):
+        at = match.start()
+        before = line[:at].rstrip()
+        if not before or before.endswith(("—", "–", ":", ";", "]", ".", "-", ",")):
+            cuts.append((at, "def", match.group("term").strip()))
+    cuts.sort()
+    if not cuts or cuts[0][0] > 0:
+        _body(state)
+    last_marker_end = -1
+    for position, (at, what, value) in enumerate(cuts):
+        if what == "def":
+            directly_after_marker = last_marker_end >= 0 and not line[last_marker_end:at].strip()
+            if directly_after_marker and state.levels:
+                state.levels[-1].node.term = state.levels[-1].node.term or value
+                continue
+            _place(state, "def", value, offset + at, heading="")
+            continue
+        before = line[:at] if at else previous
+        introduced = bool(INTRODUCER.search(before.rstrip()))
+        item_text = line[line.index(")", at) + 1 :]
+        heading_match = ITEM_HEADING.match(item_text.lstrip())
+        kind = _choose(marker_types(value), value, state.levels, introduced)
+        _place(state, kind, value, offset + at, heading=heading_match.group(1) if heading_match else "")
+        last_marker_end = line.index(")", at) + 1
+
+
+def _choose(kinds: list[str], value: str, levels: list[_Level], introduced: bool) -> str:
+    """Numbering type of an ambiguous marker such as (i) or (v): letter or roman numeral,
+    decided by the list it continues (the nearest open level it follows) or, right after
+    a list introducer, by the type whose list it would start."""
+    if len(kinds) == 1:
+        return kinds[0]
+    open_kinds = {level.kind for level in levels}
+    if introduced:
+        for kind in kinds:
+            if kind not in open_kinds and list_start(kind, value):
+                return kind
+    for level in reversed(levels):
+        if level.kind in kinds and follows(level.kind, level.value, value):
+            return level.kind
+    for kind in kinds:
+        if kind not in open_kinds and list_start(kind, value):
+            return kind
+    for level in reversed(levels):
+        if level.kind in kinds:
+            return level.kind
+    return kinds[0]
+
+
+def _place(state: _State, kind: str, value: str, start: int, heading: str) -> None:
+    """Put a list item (or definition) under the right open level and make it the top."""
+    for index, level in enumerate(state.levels):
+        if level.kind == kind:
+            del state.levels[index:]
+            break
+    parent = state.levels[-1].node if state.levels else state.section
+    assert parent is not None
+    if kind == "def":
+        slug = re.sub(r"\W+", "-", value.lower()).strip("-")[:40]
+        node_id, label, node_kind = f"{parent.id}.def:{slug}", f'{parent.label} "{value}"', "definition"
+    else:
+        depth = sum(1 for level in state.levels if level.kind != "def")
+        node_id = f"{parent.id}.{value.lower()}"
+        label = f"{parent.label}({value})" if parent.kind != "definition" else f"{parent.label} ({value})"
+        node_kind = KIND_BY_DEPTH[min(depth, len(KIND_BY_DEPTH) - 1)]
+    node = _add(state, _Node(node_id, label, node_kind, start, parent, heading=heading, term=value if kind == "def" else ""))
+    state.levels.append(_Level(kind, value, node))
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _finish(document: Document, state: _State) -> SegmentedLaw:
+    """Compute spans (a node runs to the next node outside its subtree) and build models."""
+    text = document.text
+    nodes = state.nodes
+    if nodes and text[: nodes[0].start].strip():
+        nodes.insert(0, _Node("preamble", "Preamble", "preamble", 0, None))
+    elif not nodes and text.strip():
+        nodes.append(_Node("preamble", "Preamble", "preamble", 0, None))
+    ends: dict[int, int] = {}
+    open_nodes: list[_Node] = []
+    for node in nodes:
+        ancestors = set()
+        parent = node.parent
+        while parent is not None:
+            ancestors.add(id(parent))
+            parent = parent.parent
+        while open_nodes and id(open_nodes[-1]) not in ancestors:
+            ends[id(open_nodes.pop())] = node.start
+        open_nodes.append(node)
+    for node in open_nodes:
+        ends[id(node)] = len(text)
+    provisions = []
+    defined: dict[str, str] = {}
+    for node in nodes:
+        end = ends[id(node)]
+        body = text[node.start : end].rstrip()
+        provisions.append(
+            Provision(
+                id=node.id,
+                label=node.label,
+                heading=node.heading,
+                kind=node.kind,  # type: ignore[arg-type]
+                page=document.page_at(node.start),
+                text=body.strip(),
+                parent=node.parent.id if node.parent is not None else None,
+                start=node.start,
+                end=node.start + len(body),
+            )
+        )
+        if node.term:
+            defined.setdefault(node.term.lower(), body.strip())
+    return SegmentedLaw(document=document, provisions=provisions, defined_terms=defined, warnings=state.warnings)
