@@ -119,6 +119,25 @@ class Convention(Frozen):
 # (segment-owned models: language data for numbering and segmentation go here)
 
 
+class SegmentationLanguage(Frozen):
+    """Per-language words the segmenter and language detection need (convention/lang/<code>.yaml)."""
+
+    language: str
+    stop_words: list[str] = Field(default_factory=list)  # frequent words, for language detection
+    section_words: list[str] = Field(default_factory=list)  # words printed before a section number
+    section_label: str = "Section"  # the word used in labels when none is printed
+    divisions: dict[str, str] = Field(default_factory=dict)  # printed word -> part | chapter
+    schedule_words: list[str] = Field(default_factory=list)
+    ordinals: dict[str, int] = Field(default_factory=dict)  # "first" -> 1, "premier" -> 1
+    first_number_words: list[str] = Field(default_factory=list)  # "1er", "premier": number 1
+    number_suffixes: list[str] = Field(default_factory=list)  # "bis", "ter" in "197 bis"
+    definition_headings: list[str] = Field(default_factory=list)
+    definition_verbs: list[str] = Field(default_factory=list)  # "means", "includes"
+    body_cues: list[str] = Field(default_factory=list)  # words that make a line body, not a heading
+    repeal_markers: list[str] = Field(default_factory=list)
+    toc_headings: list[str] = Field(default_factory=list)
+
+
 class Document(Frozen):
     source: str  # file name as given by the user
     sha256: str
