@@ -86,3 +86,30 @@ def evaluate_command(
         typer.echo(format_table(result))
     if result.errors:
         raise typer.Exit(1)
+
+
+@app.command()
+def batch(
+    corpus_dir: str = typer.Argument(..., help="Folder of laws (searched recursively); manifest.json files there give countries."),
+    output: str = typer.Option(..., "--output", "-o", help="Folder for reports/, matrix.csv, matrix.html, summary.json, countries.csv, errors.csv."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes [env LEXALIGN_JOBS; default: CPUs, at most 4]."),
+    force: bool = typer.Option(False, "--force", help="Analyse every law again, even when its report is up to date."),
+) -> None:
+    """Check every law under a folder in parallel; write one report per law and corpus-wide tables.
+
+    Exit code 1 when any file failed (listed in errors.csv); the others are still reported."""
+    from lexalign import settings
+    from lexalign.batch import run_batch
+
+    with user_errors():
+        result = run_batch(corpus_dir, output, jobs=jobs or settings.jobs(), force=force)
+    typer.echo(
+        f"{len(result.items)} laws: {result.count('analysed')} analysed, {result.count('skipped')} up to date, "
+        f"{result.count('failed')} failed, in {result.seconds:.1f} s"
+    )
+    typer.echo(f"reports in {output}/reports/; corpus tables: {output}/matrix.html, matrix.csv, summary.json, countries.csv, errors.csv")
+    for item in result.items:
+        if item.outcome == "failed":
+            typer.echo(f"failed: {item.file}: {item.error}", err=True)
+    if result.count("failed"):
+        raise typer.Exit(1)
