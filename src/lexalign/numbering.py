@@ -23,13 +23,15 @@ ROMAN = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 MARKER_BODY = r"\d{1,3}[A-Za-z]{0,2}|[a-z]{1,5}|[A-Z]{1,5}"
 # Any bracketed marker inside a line; `inline_markers` keeps those at a list boundary.
 MARKER_ANYWHERE = re.compile(r"\[?\((" + MARKER_BODY + r")\)(?=\s|\(|\[|$)")
+# Text after a marker that makes it a cross-reference, not a list item.
+REFERENCE_AFTER = re.compile(r"(?:\(\w{1,5}\))*\s*(?:,|of\b|or\b|and\b|through\b)")
 # Text before an inline marker that makes it a list item: a list introducer (dash, colon),
 # a semicolon, "; or", a closing amendment bracket "]", or a full stop.
 BOUNDARY_END = ("—", "–", ":", ";", "]", ".", "-")
 # A marker that opens a line (optionally inside an amendment bracket "[(da) ...").
 LINE_MARKER = re.compile(r"^\s*\[?\((" + MARKER_BODY + r")\)(?=\s|\(|$|[A-Z])")
 # Boundaries that make "or"/"and" before a marker a list boundary: "...; or (b)".
-OR_AND_BOUNDARY = re.compile(r"[;,—–:]\s*(?:or|and)\s*$")
+OR_AND_BOUNDARY = re.compile(r"[;—–:]\s*(?:or|and)\s*$")
 # A list introducer right before a marker: "Whoever—(1)", "by--", "as follows:".
 INTRODUCER = re.compile(r"(?:—|–|--|:|-)\s*$")
 # Curly quotes pair reliably; quoted spans hide markers of amending text.
@@ -46,6 +48,7 @@ class Patterns:
     division: re.Pattern[str]
     schedule: re.Pattern[str]
     definition: re.Pattern[str]
+    definition_unquoted: re.Pattern[str]
     body_cue: re.Pattern[str]
     repeal: re.Pattern[str]
     toc: re.Pattern[str]
@@ -115,6 +118,8 @@ def patterns(code: str) -> Patterns:
         division=division,
         schedule=schedule,
         definition=definition,
+        # "Access refers to ..." at the start of an item of a definitions section.
+        definition_unquoted=re.compile(r"(?P<term>[A-Z][\w\s\-/]{0,60}?)\s+(?:" + verbs + r")\b"),
         body_cue=re.compile(r"\b(?:" + _alternation(lang.body_cues) + r")\b"),
         repeal=re.compile(_alternation(lang.repeal_markers)),
         toc=re.compile(r"^\s*(?:" + _alternation(lang.toc_headings) + r")\s*$", re.IGNORECASE),
@@ -143,14 +148,18 @@ def section_key(number: str) -> tuple[int, str]:
 
 
 def marker_types(value: str) -> list[str]:
-    """Possible numbering types of a marker body: digit, alpha, roman, ALPHA, ROMAN."""
+    """Possible numbering types of a marker body: digit, alpha, alpha2 (aa), roman, ALPHA, ROMAN."""
     if value[0].isdigit():
         return ["digit"]
     if value.islower():
         kinds = []
+        if len(value) == 2 and value[0] == value[1] and value[0] not in "ivx":
+            # (aa), (bb): a list of doubled letters, or an item inserted after (a).
+            return ["alpha2", "alpha"]
         if len(value) <= 2 and not (len(value) == 2 and ROMAN.match(value)):
             kinds.append("alpha")
-        if ROMAN.match(value):
+        # Lone l, c, d, m are letters: roman lists do not reach 50.
+        if ROMAN.match(value) and (len(value) > 1 or value in "ivx"):
             kinds.append("roman")
         return kinds or ["alpha"]
     if value.isupper():
@@ -158,7 +167,7 @@ def marker_types(value: str) -> list[str]:
         kinds = []
         if len(value) <= 2 and not (len(value) == 2 and ROMAN.match(lower)):
             kinds.append("ALPHA")
-        if ROMAN.match(lower):
+        if ROMAN.match(lower) and (len(lower) > 1 or lower in "ivx"):
             kinds.append("ROMAN")
         return kinds or ["ALPHA"]
     return ["alpha"]
@@ -183,6 +192,8 @@ def follows(kind: str, last: str, value: str) -> bool:
     if kind == "digit":
         a, b = section_key(last.lower()), section_key(value.lower())
         return b[0] == a[0] + 1 or (b[0] == a[0] and b[1] > a[1])
+    if kind == "alpha2":
+        return ord(value[0]) == ord(last[0]) + 1
     if kind in ("alpha", "ALPHA"):
         a, b = last.lower(), value.lower()
         return ord(b[0]) == ord(a[0]) + 1 or (b[0] == a[0] and len(b) > len(a)) or (len(b) == 2 and b[0] == b[1] and a[0] == "z")
@@ -191,7 +202,8 @@ def follows(kind: str, last: str, value: str) -> bool:
 
 def list_start(kind: str, value: str) -> bool:
     """Whether `value` is the first item of a list of this type."""
-    return value.lower() in {"digit": ("1",), "alpha": ("a",), "ALPHA": ("a",), "roman": ("i",), "ROMAN": ("i",)}[kind]
+    starts = {"digit": "1", "alpha": "a", "alpha2": "aa", "ALPHA": "a", "roman": "i", "ROMAN": "i"}
+    return value.lower() == starts[kind]
 
 
 def inline_markers(line: str) -> list[tuple[int, str]]:
@@ -209,6 +221,8 @@ def inline_markers(line: str) -> list[tuple[int, str]]:
             or bool(OR_AND_BOUNDARY.search(prefix[-12:]))
             or (last_end >= 0 and not line[last_end:start].strip())
         )
+        if ok and start and REFERENCE_AFTER.match(line, match.end()):
+            ok = False  # "(a)(3), or (a)(6) of this section" is a cross-reference
         if ok and not any(a < start < b for a, b in spans):
             found.append((start, match.group(1)))
             last_end = match.end()

@@ -30,12 +30,14 @@ from lexalign.numbering import (
 # Heading and body on one line: "Title. – The State ...", "Penalty for x.--(1) ...", "Objet - Le ...".
 HEADING_SEPARATOR = re.compile(r"\.?\s*(?:--|—|–)\s*|\.-\s*|\s-\s")
 # A list item that starts with its own heading: "(1) Illegal Access. – The access ...".
-ITEM_HEADING = re.compile(r"^([A-Z][^.;:()\n]{2,80}?)\.?\s*(?:–|—|--)\s*")
+ITEM_HEADING = re.compile(r"^([A-Z][^.;:,()\n]{2,80}?)\.\s*(?:–|—|--)\s*")
 # A sub-part heading inside a part: "(c) – Amendment of the Anti-Money Laundering Act".
 SUBPART = re.compile(r"^\(([a-z])\)\s*[–—-]\s+([A-Z][^;]{0,110})$")
 # Opening / closing quote of an amending provision's quoted text spread over lines.
 QUOTE_OPEN = re.compile(r"^[“\"‘']\s*(?:\d|\(|[A-Z]{3,}\s)")
 QUOTE_CLOSE = re.compile(r"[”\"’']\s*[.;,]?\s*(?:and|or)?\s*$")
+# A list marker that ends the text before a definition: '(a) "access" means'.
+MARKER_END = re.compile(r"\(\w{1,5}\)$")
 KIND_BY_DEPTH = ("subsection", "paragraph", "subparagraph", "clause")
 
 
@@ -253,7 +255,7 @@ def _division(
         _close_section(state)
         return True
     match = SUBPART.match(line)
-    if match and state.part is not None and state.section is not None:
+    if match and state.part is not None:
         letter = match.group(1)
         node = _add(
             state,
@@ -307,7 +309,7 @@ def _split_heading(pats: Patterns, rest: str) -> tuple[str, int | None]:
     if not stripped:
         return "", None
     lead = len(rest) - len(rest.lstrip())
-    if LINE_MARKER.match(stripped):
+    if LINE_MARKER.match(stripped) or stripped[0] in "\"“'‘":
         return "", lead
     separator = HEADING_SEPARATOR.search(stripped, 0, 300)
     if separator and separator.start() > 0:
@@ -401,7 +403,7 @@ def _items(state: _State, pats: Patterns, offset: int, line: str, previous: str)
     for match in pats.definition.finditer(line):
         at = match.start()
         before = line[:at].rstrip()
-        if not before or before.endswith(("—", "–", ":", ";", "]", ".", "-", ",")):
+        if not before or before.endswith(("—", "–", ":", ";", "]", ".", "-", ",")) or MARKER_END.search(before):
             cuts.append((at, "def", match.group("term").strip()))
     cuts.sort()
     if not cuts or cuts[0][0] > 0:
@@ -419,9 +421,23 @@ def _items(state: _State, pats: Patterns, offset: int, line: str, previous: str)
         introduced = bool(INTRODUCER.search(before.rstrip()))
         item_text = line[line.index(")", at) + 1 :]
         heading_match = ITEM_HEADING.match(item_text.lstrip())
+        term = _unquoted_term(pats, state, item_text)
         kind = _choose(marker_types(value), value, state.levels, introduced)
-        _place(state, kind, value, offset + at, heading=heading_match.group(1) if heading_match else "")
+        nested = introduced and list_start(kind, value)
+        _place(state, kind, value, offset + at, heading=heading_match.group(1) if heading_match else "", nested=nested)
+        if term:
+            state.levels[-1].node.term = term
         last_marker_end = line.index(")", at) + 1
+
+
+def _unquoted_term(pats: Patterns, state: _State, item_text: str) -> str:
+    """The term of an unquoted definition item ("(a) Access refers to ...") in a section
+    headed as a definitions section."""
+    section = state.section
+    if section is None or not pats.definition_heading.search(section.heading):
+        return ""
+    match = pats.definition_unquoted.match(item_text.strip())
+    return match.group("term") if match else ""
 
 
 def _choose(kinds: list[str], value: str, levels: list[_Level], introduced: bool) -> str:
@@ -447,10 +463,16 @@ def _choose(kinds: list[str], value: str, levels: list[_Level], introduced: bool
     return kinds[0]
 
 
-def _place(state: _State, kind: str, value: str, start: int, heading: str) -> None:
-    """Put a list item (or definition) under the right open level and make it the top."""
-    for index, level in enumerate(state.levels):
+def _place(state: _State, kind: str, value: str, start: int, heading: str, nested: bool = False) -> None:
+    """Put a list item (or definition) under the right open level and make it the top.
+
+    A first item right after a list introducer ("which--(a)") whose type is already open
+    without continuing it starts a nested list of the same type."""
+    for index in range(len(state.levels) - 1, -1, -1):
+        level = state.levels[index]
         if level.kind == kind:
+            if nested and kind != "def" and not follows(kind, level.value, value):
+                break
             del state.levels[index:]
             break
     parent = state.levels[-1].node if state.levels else state.section
