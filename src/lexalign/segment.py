@@ -38,6 +38,8 @@ QUOTE_OPEN = re.compile(r"^[“\"‘']\s*(?:\d|\(|[A-Z]{3,}\s)")
 QUOTE_CLOSE = re.compile(r"[”\"’']\s*[.;,]?\s*(?:and|or)?\s*$")
 # A list marker that ends the text before a definition: '(a) "access" means'.
 MARKER_END = re.compile(r"\(\w{1,5}\)$")
+# The full stop between a heading and the first sentence on the same line.
+SENTENCE_AFTER_HEADING = re.compile(r"\.\s+(?=[A-Z(\[])")
 KIND_BY_DEPTH = ("subsection", "paragraph", "subparagraph", "clause")
 
 
@@ -80,7 +82,8 @@ def segment(document: Document) -> SegmentedLaw:
     """Split a document into provisions (document order), defined terms and warnings."""
     pats = patterns(document.language)
     lines = _lines(document.text)
-    skip = _toc_lines(lines, pats) | _quoted_lines(lines)
+    toc_skip, toc_headings = _toc_lines(lines, pats)
+    skip = toc_skip | _quoted_lines(lines)
     state = _State()
     consumed: set[int] = set()
     pending: tuple[int, str] | None = None  # a heading printed on the line above a section
@@ -95,7 +98,7 @@ def segment(document: Document) -> SegmentedLaw:
         nxt = lines[index + 1][1] if index + 1 < len(lines) else ""
         if _division(state, pats, offset, line, nxt, index, consumed):
             pending = None
-        elif _section(state, pats, offset, line, pending, previous):
+        elif _section(state, pats, offset, line, pending, toc_headings):
             pending = None
         elif _heading_above(pats, line, nxt):
             pending = (offset, line)
@@ -127,12 +130,14 @@ def _section_match(pats: Patterns, line: str) -> re.Match[str] | None:
     return pats.section_word.match(line) or pats.section_bare.match(line)
 
 
-def _toc_lines(lines: list[tuple[int, str]], pats: Patterns) -> set[int]:
+def _toc_lines(lines: list[tuple[int, str]], pats: Patterns) -> tuple[set[int], dict[str, str]]:
     """Lines of an arrangement of sections (table of contents): a run of at least three
-    section headings with no body between them, whose numbers recur later in the law."""
+    section headings with no body between them, whose numbers recur later in the law.
+    Also returns the headings it lists, for sections printed without one (marginal notes)."""
     starts = [(i, _section_match(pats, line)) for i, (_, line) in enumerate(lines)]
     section_lines = [(i, m) for i, m in starts if m]
     skip: set[int] = set()
+    headings: dict[str, str] = {}
     run: list[int] = []
 
     def short(line: str) -> bool:
@@ -151,6 +156,9 @@ def _toc_lines(lines: list[tuple[int, str]], pats: Patterns) -> set[int]:
             while first > 0 and short(lines[first - 1][1]) and not pats.toc.match(lines[first][1]):
                 first -= 1
             skip.update(range(first, run[-1] + 1))
+            for i in run:
+                match = starts[i][1]
+                headings.setdefault(_number(match), _clean_heading((match.group("rest") if match else "") or ""))
 
     for i, (_, line) in enumerate(lines):
         match = starts[i][1]
@@ -166,7 +174,7 @@ def _toc_lines(lines: list[tuple[int, str]], pats: Patterns) -> set[int]:
             close(run)
             run = []
     close(run)
-    return skip
+    return skip, headings
 
 
 def _number(match: re.Match[str] | None) -> str:
@@ -318,6 +326,10 @@ def _split_heading(pats: Patterns, rest: str) -> tuple[str, int | None]:
             return _clean_heading(candidate), lead + separator.end()
     if len(stripped.split()) <= 30 and not pats.body_cue.search(stripped) and not stripped.endswith((";", ":", ",")):
         return _clean_heading(stripped), None
+    # "61. Civil court not to have jurisdiction. No court shall ...": heading, full stop, sentence.
+    stop = SENTENCE_AFTER_HEADING.search(stripped, 0, 200)
+    if stop and len(stripped[: stop.start()].split()) <= 15 and not pats.body_cue.search(stripped[: stop.start()]):
+        return _clean_heading(stripped[: stop.start()]), lead + stop.end()
     return "", lead
 
 
@@ -325,7 +337,9 @@ def _clean_heading(text: str) -> str:
     return text.replace("[", "").replace("]", "").strip().rstrip(".").strip()
 
 
-def _section(state: _State, pats: Patterns, offset: int, line: str, pending: tuple[int, str] | None, previous: str) -> bool:
+def _section(
+    state: _State, pats: Patterns, offset: int, line: str, pending: tuple[int, str] | None, toc_headings: dict[str, str]
+) -> bool:
     """Open a section (or schedule paragraph) when the line starts with a section number."""
     match = _section_match(pats, line)
     if not match:
@@ -364,6 +378,8 @@ def _section(state: _State, pats: Patterns, offset: int, line: str, pending: tup
     start = offset
     if not heading and pending is not None:
         start, heading = pending[0], _clean_heading(pending[1])
+    if not heading and kind == "section":
+        heading = toc_headings.get(printed.lower().replace(" ", ""), "")
     node = _add(state, _Node(node_id, label, kind, start, container, heading=heading, number=number))
     state.section = node
     state.levels = []
