@@ -7,8 +7,6 @@ import json
 from lexalign.models import Convention, Report
 
 FORMATS = ("md", "html", "csv", "docx", "json")
-# File extension per format, for output names.
-EXTENSIONS = {"md": "md", "html": "html", "csv": "csv", "docx": "docx", "json": "json"}
 
 
 def report_json(report: Report) -> str:
