@@ -113,3 +113,67 @@ def batch(
             typer.echo(f"failed: {item.file}: {item.error}", err=True)
     if result.count("failed"):
         raise typer.Exit(1)
+
+
+@app.command()
+def convention(
+    article: int | None = typer.Argument(None, help="Show one article in full (1-68); all articles when omitted."),
+    format: str = typer.Option("table", "--format", "-f", help="table (default) or json."),
+    convention_dir: str | None = typer.Option(None, "--convention-dir", help="Folder of the Convention model [env LEXALIGN_CONVENTION_DIR; default convention/]."),
+) -> None:
+    """Show the Convention model: every article (number, chapter, title, assessed, elements) or one article in full."""
+    import json
+    from pathlib import Path
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from lexalign.convention import ConventionDataError, article_record, load_convention
+
+    if format not in ("table", "json"):
+        typer.echo(f"error: unknown format '{format}': use table or json", err=True)
+        raise typer.Exit(2)
+    try:
+        model = load_convention(Path(convention_dir) if convention_dir else None)
+    except ConventionDataError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    numbers = [item.number for item in model.articles]
+    if article is not None and article not in numbers:
+        typer.echo(f"error: no article {article} in the Convention: use a number from 1 to {max(numbers)}", err=True)
+        raise typer.Exit(2)
+    if format == "json":
+        records = [article_record(model, number) for number in ([article] if article is not None else numbers)]
+        typer.echo(json.dumps(records[0] if article is not None else records, indent=2, ensure_ascii=False))
+        return
+    console = Console(width=120)
+    if article is None:
+        table = Table(title=f"UN Convention against Cybercrime (model {model.model_version})")
+        for column in ("art.", "chapter", "title", "assessed", "elements"):
+            table.add_column(column, justify="right" if column in ("art.", "elements") else "left")
+        romans = {chapter.number: chapter.roman for chapter in model.chapters}
+        for item in model.articles:
+            table.add_row(str(item.number), romans[item.chapter], item.title, "yes" if item.assessed else "no", str(len(item.elements)))
+        console.print(table)
+        return
+    record = article_record(model, article)
+    item = model.article(article)
+    console.print(f"[bold]Article {item.number}. {item.title}[/bold]")
+    console.print(f"Chapter {item.chapter}: {record['chapter_title']} | assessed: {'yes' if item.assessed else 'no'} | Budapest: {item.budapest or '-'}")
+    console.print(f"Summary: {item.summary}")
+    if item.unsure:
+        console.print(f"Unsure: {item.unsure}")
+    paragraphs = Table(title="Paragraphs")
+    for column in ("para.", "modality", "requires", "paraphrase"):
+        paragraphs.add_column(column)
+    for paragraph in item.paragraphs:
+        text = paragraph.paraphrase + (f" [unsure: {paragraph.unsure}]" if paragraph.unsure else "")
+        paragraphs.add_row(paragraph.number, paragraph.modality.value, paragraph.requires, text)
+    console.print(paragraphs)
+    if item.elements:
+        elements = Table(title="Elements")
+        for column in ("id", "label", "kind", "core", "mandatory", "narrowing"):
+            elements.add_column(column)
+        for element in item.elements:
+            elements.add_row(element.id, element.label, element.kind, "yes" if element.core else "", "yes" if element.mandatory else "no", ", ".join(element.narrowing))
+        console.print(elements)

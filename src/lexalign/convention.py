@@ -220,3 +220,17 @@ def element_terms(convention: Convention, element_id: str, language: str = REFER
         if language_terms is not None and element_id in language_terms.elements:
             return expand(language_terms.elements[element_id], language_terms)
     return [], []
+
+
+def article_record(convention: Convention, number: int) -> dict[str, Any]:
+    """The JSON-able form of one article for `lexalign convention --format json`.
+
+    `article` holds the number (the key every report uses), `chapter_title` is added for
+    readers, the rest is the Article model's own dump.
+    """
+    article = convention.article(number)
+    chapter = next(chapter for chapter in convention.chapters if chapter.number == article.chapter)
+    record: dict[str, Any] = {"article": article.number}
+    record.update(article.model_dump(mode="json", exclude={"number"}))
+    record["chapter_title"] = chapter.title
+    return record
