@@ -221,3 +221,31 @@ def test_discover_skips_gold_manifests_and_hidden(tmp_path):
     (corpus / ".git" / "x.txt").write_text("hidden")
     found = [p.relative_to(corpus).as_posix() for p in discover(corpus)]
     assert found == ["broken.pdf", "loose law.txt", "xa/penal_code.txt", "xa/procedure_code.txt", "xb_act.txt"]
+
+
+def test_cli_batch_over_the_sample_corpora_with_the_real_pipeline(tmp_path):
+    """The `lexalign batch` command end to end: sample laws plus a corrupt PDF, then a resumed run."""
+    from typer.testing import CliRunner
+
+    from lexalign.cli import app
+    from lexalign.settings import REPO_ROOT
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    laws = sorted((REPO_ROOT / "corpora").glob("*.txt"))
+    for law in laws:
+        (corpus / law.name).write_bytes(law.read_bytes())
+    (corpus / "manifest.json").write_bytes((REPO_ROOT / "corpora" / "manifest.json").read_bytes())
+    (corpus / "scan.pdf").write_bytes(b"%PDF-1.4 this is not really a PDF")
+    runner = CliRunner()
+    first = runner.invoke(app, ["batch", str(corpus), "--output", str(out), "--jobs", "2"])
+    assert first.exit_code == 1, first.output
+    assert f"{len(laws) + 1} laws: {len(laws)} analysed, 0 up to date, 1 failed" in first.output
+    assert [row["file"] for row in read_csv(out / "errors.csv")] == ["scan.pdf"]
+    for law in laws:
+        report = Report.model_validate_json((out / "reports" / f"{law.stem}.json").read_text())
+        assert report.document.source == law.name
+        assert "<!DOCTYPE html>" in (out / "reports" / f"{law.stem}.html").read_text()
+    assert {row["country"] for row in read_csv(out / "countries.csv")} == {"XR", "XL", "XA", "XC"}
+    second = runner.invoke(app, ["batch", str(corpus), "--output", str(out), "--jobs", "2"])
+    assert f"0 analysed, {len(laws)} up to date, 1 failed" in second.output
