@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -149,3 +150,34 @@ def test_markdown_shows_evidence_and_missing_elements(report, convention):
     assert "**Section 3.1** (p. 2, score 0.91)" in md
     assert "*Missing elements:* core element of 8" in md
     assert "Of 43 assessed articles: **1 covered**, **2 partial**, **40 absent**." in md
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_real_report_of_the_demo_law_renders(fmt):
+    """The demo law through the real pipeline and Convention model, in every format."""
+    from lexalign.pipeline import check
+    from lexalign.settings import REPO_ROOT
+
+    from lexalign.convention import load_convention
+
+    report = _demo_report(check, REPO_ROOT / "corpora" / "ruritania_cma2023.txt")
+    out = render(report, fmt)
+    summary = load_convention().article(7).summary
+    if fmt == "md":
+        assert "### Article 7. Illegal access" in out and summary in out
+    elif fmt == "html":
+        assert "<h3>Article 7. Illegal access</h3>" in out and html.escape(summary) in out
+    elif fmt == "docx":
+        assert "Article 7. Illegal access" in {p.text for p in docx.Document(io.BytesIO(out)).paragraphs}
+    else:
+        assert "Illegal access" in out
+
+
+_DEMO: dict = {}
+
+
+def _demo_report(check, path) -> Report:
+    # One pipeline run shared by the parametrized cases.
+    if "report" not in _DEMO:
+        _DEMO["report"] = check(path)
+    return _DEMO["report"]
