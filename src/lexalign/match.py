@@ -23,6 +23,10 @@ STRUCTURAL_KINDS = {"part", "chapter", "preamble", "schedule"}
 NEGATION_CUE = "cue:negation_exception"
 REPEAL_CUE = "cue:repeal"
 DEFINITION_CUE = "cue:definition"
+DEFINITION_SCOPE_CUE = "cue:definition_scope"  # "In this Act, unless the context otherwise requires"
+# A definition states its term first: a quote, then "means" / "includes" soon after.
+DEFINITION_WINDOW = 120
+QUOTES = "\"“”‘’'«»"
 OFFENCE_CUES = ("cue:offence", "cue:penalty")
 # A repeal marker counts only near the start of a provision ("12. [Repealed by Act 3 of 2010]").
 REPEAL_WINDOW = 80
@@ -148,9 +152,22 @@ class LawIndex:
             return "repealed"
         if any(h.start - provision.start < NEGATION_WINDOW for h in context.own.get(NEGATION_CUE, [])):
             return "exception"
-        if DEFINITION_CUE in context.heading and not any(cue in context.own for cue in OFFENCE_CUES):
+        if self._is_definition(provision, context):
             return "definition"
         return None
+
+    def _is_definition(self, provision: Provision, context: ProvisionContext) -> bool:
+        """Definitions never implement an article: a definitions section, a "for the purposes of this
+        section" subsection, or a text that opens with a quoted term and "means" / "includes"."""
+        if any(cue in context.own for cue in OFFENCE_CUES) and provision.kind == "section":
+            return False
+        own_hits = self.own_text_hits(provision)
+        opening = [h for h in own_hits if h.start - provision.start < DEFINITION_WINDOW]
+        if any(h.label == DEFINITION_SCOPE_CUE for h in opening) and not any(h.label in OFFENCE_CUES for h in own_hits):
+            return True
+        head = provision.text[:DEFINITION_WINDOW]
+        quoted_term = any(q in head for q in QUOTES)
+        return quoted_term and any(h.label == DEFINITION_CUE for h in opening) and not any(h.label in OFFENCE_CUES for h in own_hits)
 
     def _attach_cross_references(self) -> None:
         """A penalty or offence provision that refers to "section 5" reads section 5's elements too."""
@@ -182,7 +199,7 @@ def _element_labels(article: Article, predicate) -> list[str]:
 def _is_candidate(context: ProvisionContext, core: list[str], cues: list[str]) -> bool:
     if context.excluded:
         return False
-    return all(label in context.body for label in core) and all(cue in context.body for cue in cues)
+    return all(label in context.body for label in core) and (not cues or any(cue in context.body for cue in cues))
 
 
 def _article_query(article: Article) -> str:

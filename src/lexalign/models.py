@@ -58,8 +58,9 @@ class Article(Frozen):
     budapest: str | None = None  # equivalent ETS 185 article, e.g. "Art. 2"
     summary: str = ""  # one-line paraphrase used in reports and as a retrieval query
     unsure: str | None = None
-    # Cue ids (terms/<lang>.yaml `cues`) a provision's context must contain to count as evidence,
-    # e.g. ["offence"] for a criminalisation article: "access to a computer" in a search power is not illegal access.
+    # Cue ids (terms/<lang>.yaml `cues`): a provision's context must contain at least one to count as
+    # evidence, e.g. [offence, penalty] for a criminalisation article: "access to a computer" in a search
+    # power is not illegal access.
     context_cues: list[str] = Field(default_factory=list)
 
 
@@ -136,6 +137,8 @@ class SegmentationLanguage(Frozen):
     body_cues: list[str] = Field(default_factory=list)  # words that make a line body, not a heading
     repeal_markers: list[str] = Field(default_factory=list)
     toc_headings: list[str] = Field(default_factory=list)
+    # Words that make a following "(1)" a cross-reference ("sub-section (1)"), also across a line break.
+    reference_words: list[str] = Field(default_factory=list)
 
 
 class Document(Frozen):
