@@ -17,6 +17,9 @@ from lexalign import settings
 from lexalign.errors import UnusableInput
 from lexalign.models import Document
 from lexalign.numbering import language_data
+from lexalign.readers.docx import read_docx
+from lexalign.readers.markup import read_akn, read_html
+from lexalign.readers.pdf import read_pdf
 
 SUPPORTED = "pdf, docx, html, txt, xml"
 # What a reader returns: text, page start offsets, warnings.
@@ -138,14 +141,14 @@ def detect_language(text: str) -> str:
     return best if scores[best] > 0 else "en"
 
 
-def _not_yet(display: str, data: bytes) -> ReaderResult:
-    raise UnusableInput(display, "this format is not supported yet", "save the law as plain text (.txt)")
+def _read_pdf(display: str, data: bytes) -> ReaderResult:
+    return read_pdf(display, data, engine="pdfplumber")
 
 
 READERS: dict[str, Callable[[str, bytes], ReaderResult]] = {
     "txt": read_text,
-    "pdf": _not_yet,
-    "docx": _not_yet,
-    "html": _not_yet,
-    "akn": _not_yet,
+    "pdf": _read_pdf,
+    "docx": read_docx,
+    "html": read_html,
+    "akn": read_akn,
 }

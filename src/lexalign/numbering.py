@@ -53,6 +53,7 @@ class Patterns:
     repeal: re.Pattern[str]
     toc: re.Pattern[str]
     definition_heading: re.Pattern[str]
+    reference_end: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -123,6 +124,7 @@ def patterns(code: str) -> Patterns:
         body_cue=re.compile(r"\b(?:" + _alternation(lang.body_cues) + r")\b"),
         repeal=re.compile(_alternation(lang.repeal_markers)),
         toc=re.compile(r"^\s*(?:" + _alternation(lang.toc_headings) + r")\s*$", re.IGNORECASE),
+        reference_end=re.compile(r"(?:^|\s)(?:" + _alternation(lang.reference_words) + r")\s*$", re.IGNORECASE),
         definition_heading=re.compile(r"\b(?:" + _alternation(lang.definition_headings) + r")\b", re.IGNORECASE),
     )
 

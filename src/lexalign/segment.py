@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from lexalign.models import Document, Provision, SegmentedLaw
 from lexalign.numbering import (
+    BOUNDARY_END,
     INTRODUCER,
+    REFERENCE_AFTER,
     LINE_MARKER,
     Patterns,
     follows,
@@ -416,6 +418,8 @@ def _items(state: _State, pats: Patterns, offset: int, line: str, previous: str)
         # Unnumbered text in a schedule: it belongs to the schedule itself.
         return
     cuts: list[tuple[int, str, str]] = [(at, "marker", value) for at, value in inline_markers(line)]
+    if cuts and cuts[0][0] == 0 and _wrapped_reference(pats, line, previous):
+        cuts.pop(0)
     for match in pats.definition.finditer(line):
         at = match.start()
         before = line[:at].rstrip()
@@ -439,11 +443,35 @@ def _items(state: _State, pats: Patterns, offset: int, line: str, previous: str)
         heading_match = ITEM_HEADING.match(item_text.lstrip())
         term = _unquoted_term(pats, state, item_text)
         kind = _choose(marker_types(value), value, state.levels, introduced)
+        if at == 0 and _breaks_list(state, kind, value, previous):
+            continue  # "one\n(1) degree": a bracketed number wrapped onto a new line
         nested = introduced and list_start(kind, value)
         _place(state, kind, value, offset + at, heading=heading_match.group(1) if heading_match else "", nested=nested)
         if term:
             state.levels[-1].node.term = term
         last_marker_end = line.index(")", at) + 1
+
+
+def _wrapped_reference(pats: Patterns, line: str, previous: str) -> bool:
+    """A line-start marker that continues a cross-reference wrapped from the line above
+    ("... under sub-section\n(1) of section 46"), typical of PDF text."""
+    if not previous or _section_match(pats, previous) or pats.division.match(previous):
+        return False  # a heading line ("70. Regulations") is not a wrapped sentence
+    if pats.reference_end.search(previous):
+        return True
+    ends_open = not previous.rstrip().endswith((*BOUNDARY_END, ")"))
+    return ends_open and bool(REFERENCE_AFTER.match(line, line.index(")") + 1))
+
+
+def _breaks_list(state: _State, kind: str, value: str, previous: str) -> bool:
+    """A line-start marker after a line that ends mid-sentence, which neither continues its
+    open list nor starts a new one: wrapped text, not a list item."""
+    if not previous or previous.rstrip().endswith((*BOUNDARY_END, ")", ",", "*")):
+        return False
+    for level in reversed(state.levels):
+        if level.kind == kind:
+            return not follows(kind, level.value, value)
+    return False
 
 
 def _unquoted_term(pats: Patterns, state: _State, item_text: str) -> str:

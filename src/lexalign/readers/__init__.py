@@ -1,0 +1,1 @@
+"""One reader per input format; each returns (text, page_starts, warnings)."""

@@ -1,0 +1,170 @@
+"""PDF reader: text per page with pdfplumber (or pypdfium2), cleaned for segmentation.
+
+Cleaning steps, in order: split two-column pages at a clear gutter (pdfplumber only),
+drop running headers/footers and page numbers that repeat across pages, re-join words
+hyphenated at line ends. Page boundaries become `page_starts` offsets.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+
+from lexalign.errors import UnusableInput
+
+OCR_REMEDY = "run OCR first, e.g. ocrmypdf"
+# A line that is only a page number: "3", "- 3 -", "Page 3", "Page 3 of 10", "3/10".
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+# A word cut at a line end: "autho-\nrised" (the next line starts in lower case).
+HYPHENATED = re.compile(r"(\w)-\n(?=[a-z])")
+
+
+def read_pdf(display: str, data: bytes, engine: str = "pdfplumber") -> tuple[str, list[int], list[str]]:
+    """Text, page start offsets and warnings of a PDF."""
+    pages = _pages_pdfium(display, data) if engine == "pypdfium2" else _pages_plumber(display, data)
+    return assemble(display, pages)
+
+
+def assemble(display: str, pages: list[str]) -> tuple[str, list[int], list[str]]:
+    """Join cleaned page texts; fail on a PDF without any text layer."""
+    warnings: list[str] = []
+    if not any(page.strip() for page in pages):
+        raise UnusableInput(display, "scanned PDF with no text layer", OCR_REMEDY)
+    empty = [str(n) for n, page in enumerate(pages, start=1) if not page.strip()]
+    if empty:
+        warnings.append(f"{display}: no text layer on page(s) {', '.join(empty)}; their text is missing ({OCR_REMEDY})")
+    pages = strip_running_lines(pages)
+    text_parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    for page in pages:
+        page = HYPHENATED.sub(r"\1", page.strip("\n"))
+        starts.append(offset)
+        text_parts.append(page)
+        offset += len(page) + 2
+    text = "\n\n".join(text_parts)
+    # Words hyphenated across a page break.
+    return text, starts, warnings
+
+
+def strip_running_lines(pages: list[str]) -> list[str]:
+    """Remove page numbers and header/footer lines that repeat (digits aside) on at least
+    half of the pages, looking only at the first and last three lines of each page."""
+    if len(pages) < 2:
+        return [_drop_page_numbers(page.split("\n")) for page in pages]
+    counts: Counter[str] = Counter()
+    for page in pages:
+        lines = [line for line in page.split("\n") if line.strip()]
+        edge = set(_shape(line) for line in lines[:3] + lines[-3:])
+        counts.update(edge)
+    repeated = {shape for shape, n in counts.items() if n >= max(2, len(pages) / 2)}
+    cleaned = []
+    for page in pages:
+        lines = page.split("\n")
+        non_blank = [i for i, line in enumerate(lines) if line.strip()]
+        edges = set(non_blank[:3] + non_blank[-3:])
+        kept = [line for i, line in enumerate(lines) if not (i in edges and _shape(line) in repeated)]
+        cleaned.append(_drop_page_numbers(kept))
+    return cleaned
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def _drop_page_numbers(lines: list[str]) -> str:
+    non_blank = [i for i, line in enumerate(lines) if line.strip()]
+    edges = set(non_blank[:2] + non_blank[-2:])
+    return "\n".join(line for i, line in enumerate(lines) if not (i in edges and PAGE_NUMBER.match(line)))
+
+
+# --------------------------------------------------------------------------- pdfplumber
+
+
+def _pages_plumber(display: str, data: bytes) -> list[str]:
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return [_page_text(page) for page in pdf.pages]
+    except PdfminerException as error:
+        _raise_for(display, error)
+    except Exception as error:  # pdfminer raises many types on damaged files
+        _raise_for(display, error)
+    raise AssertionError("unreachable")
+
+
+def _raise_for(display: str, error: Exception) -> None:
+    detail = f"{type(error).__name__} {error!r}".lower()
+    if "password" in detail or "encrypt" in detail:
+        raise UnusableInput(display, "encrypted PDF", "remove the password (e.g. qpdf --decrypt) and try again") from None
+    raise UnusableInput(display, "corrupt or truncated PDF", "download or export the file again") from None
+
+
+def _page_text(page) -> str:  # type: ignore[no-untyped-def]
+    """Text of one page; a two-column page is read as: full-width lines above the columns,
+    the left column, the right column, full-width lines below."""
+    words = page.extract_words(x_tolerance=1.5)
+    gutter = _gutter(page, words)
+    if gutter is None:
+        return page.extract_text(x_tolerance=1.5) or ""
+    lines: dict[int, list[dict]] = {}
+    for word in words:
+        key = round(float(word["top"]) / 3)
+        lines.setdefault(key, []).append(word)
+    spanning = {k for k, ws in lines.items() if any(float(w["x0"]) < gutter < float(w["x1"]) for w in ws)}
+    columns = sorted(set(lines) - spanning)
+    first, last = (columns[0], columns[-1]) if columns else (0, 0)
+
+    def text_of(ws: list[dict]) -> str:
+        return " ".join(w["text"] for w in sorted(ws, key=lambda w: float(w["x0"])))
+
+    head = [text_of(lines[k]) for k in sorted(spanning) if k < first]
+    foot = [text_of(lines[k]) for k in sorted(spanning) if k > last]
+    left = [text_of([w for w in lines[k] if float(w["x1"]) <= gutter or k in spanning]) for k in sorted(lines) if first <= k <= last]
+    right = [text_of([w for w in lines[k] if float(w["x0"]) >= gutter and k not in spanning]) for k in columns]
+    return "\n".join(line for line in head + left + right + foot if line)
+
+
+def _gutter(page, words: list[dict]) -> float | None:  # type: ignore[no-untyped-def]
+    """x of an empty vertical band in the middle third of the page crossed by no word,
+    with enough words on both sides to be two columns; None for a one-column page."""
+    if len(words) < 40:
+        return None
+    x0, x1 = float(page.bbox[0]), float(page.bbox[2])
+    width = x1 - x0
+    for step in range(0, 41):
+        x = x0 + width * (0.35 + 0.3 * step / 40)
+        crossing = sum(1 for w in words if float(w["x0"]) < x < float(w["x1"]))
+        left = sum(1 for w in words if float(w["x1"]) <= x)
+        right = sum(1 for w in words if float(w["x0"]) >= x)
+        # A few full-width lines (title, header) may cross the gutter.
+        if crossing <= max(2, len(words) // 100) and left > len(words) * 0.25 and right > len(words) * 0.25:
+            return x
+    return None
+
+
+# --------------------------------------------------------------------------- pypdfium2
+
+
+def _pages_pdfium(display: str, data: bytes) -> list[str]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        _raise_for(display, error)
+        raise AssertionError("unreachable") from None
+    try:
+        pages = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            textpage.close()
+            page.close()
+        return pages
+    finally:
+        pdf.close()
