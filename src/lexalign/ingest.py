@@ -142,7 +142,7 @@ def detect_language(text: str) -> str:
 
 
 def _read_pdf(display: str, data: bytes) -> ReaderResult:
-    return read_pdf(display, data, engine="pdfplumber")
+    return read_pdf(display, data, engine=settings.pdf_engine())
 
 
 READERS: dict[str, Callable[[str, bytes], ReaderResult]] = {

@@ -22,6 +22,13 @@ def max_file_mb() -> float:
     return float(_env("MAX_FILE_MB") or 50)
 
 
+def pdf_engine() -> str:
+    """PDF text engine: pypdfium2 (default; fast, content-stream reading order) or pdfplumber
+    (position-based reading order, splits two-column pages at their gutter)."""
+    value = (_env("PDF_ENGINE") or "pypdfium2").lower()
+    return value if value in ("pypdfium2", "pdfplumber") else "pypdfium2"
+
+
 def convention_dir() -> Path:
     """Folder holding the Convention model (articles and per-language terms)."""
     return Path(_env("CONVENTION_DIR") or REPO_ROOT / "convention")
