@@ -21,6 +21,9 @@ from lexalign.models import Convention, LanguageTerms, TermSet
 # short legal words ("act", "law", "fine") have too many real neighbours.
 FUZZY_MIN_LENGTH = 7
 FUZZY_MIN_SCORE = 92.0
+# Dashes glue words together in drafting ("section—(1)", "offence.–"); spaCy's tokenizer keeps
+# such runs as one token. Replaced one for one with spaces, so offsets do not move.
+GLUE_CHARACTERS = str.maketrans({"—": " ", "–": " ", "‐": " ", "­": " ", "_": " "})
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ class Lexicon:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few Unicode capitals change length when lowered; keep offsets exact
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        doc = self.nlp(lowered)
+        doc = self.nlp(lowered.translate(GLUE_CHARACTERS))
         self._repair_spelling(doc)
         hits = []
         for matcher in (self.phrases, self.patterns):

@@ -123,6 +123,15 @@ class LawIndex:
 
     # ------------------------------------------------------------------ contexts
 
+    def unit_labels(self, provision: Provision) -> dict[str, list[Hit]]:
+        """Labels anywhere in the provision's first-level unit (section 14(1) for 14(1)(a)).
+
+        A tail like "shall be punished as provided in subsection (c)" often sits after the last
+        item of a list, where the segmenter cannot tell it from that item: the whole unit counts."""
+        parts = provision.id.split(".")
+        unit = self.contexts.get(".".join(parts[:2])) if len(parts) > 2 else None
+        return unit.own if unit is not None else self.contexts[provision.id].own
+
     def own_text_hits(self, provision: Provision) -> list[Hit]:
         """Hits in the provision's span that are not inside one of its children (chapeau and tail)."""
         children = self.children.get(provision.id, [])
@@ -196,10 +205,10 @@ def _element_labels(article: Article, predicate) -> list[str]:
     return [f"element:{e.id}" for e in article.elements if predicate(e)]
 
 
-def _is_candidate(context: ProvisionContext, core: list[str], cues: list[str]) -> bool:
-    if context.excluded:
+def _is_candidate(index: LawIndex, context: ProvisionContext, core: list[str], cues: list[str]) -> bool:
+    if context.excluded or not all(label in context.body for label in core):
         return False
-    return all(label in context.body for label in core) and (not cues or any(cue in context.body for cue in cues))
+    return not cues or any(cue in context.body for cue in cues) or any(cue in index.unit_labels(context.provision) for cue in cues)
 
 
 def _article_query(article: Article) -> str:
@@ -245,7 +254,7 @@ def candidates_for(index: LawIndex, article: Article, retrieval: dict[str, float
     core = _element_labels(article, lambda e: e.core) or _element_labels(article, lambda e: e.mandatory)
     cues = [f"cue:{c}" for c in article.context_cues]
     mandatory = _element_labels(article, lambda e: e.mandatory)
-    found = [c for c in index.contexts.values() if _is_candidate(c, core, cues)]
+    found = [c for c in index.contexts.values() if _is_candidate(index, c, core, cues)]
     found = _most_specific(found, index.by_id)
     evidence = []
     for context in found:
