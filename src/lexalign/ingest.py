@@ -26,8 +26,12 @@ SUPPORTED = "pdf, docx, html, txt, xml"
 ReaderResult = tuple[str, list[int], list[str]]
 
 
-def load(source: Path | bytes, name: str | None = None, *, max_mb: float | None = None) -> Document:
-    """Read a law from a path, or from bytes with the file `name`, into a Document."""
+def load(
+    source: Path | bytes, name: str | None = None, *, max_mb: float | None = None, pdf_engine: str | None = None
+) -> Document:
+    """Read a law from a path, or from bytes with the file `name`, into a Document.
+
+    `max_mb=None` means settings.max_file_mb(); `pdf_engine=None` means settings.pdf_engine()."""
     if isinstance(source, bytes):
         data = source
         display = name or "upload"
@@ -47,8 +51,10 @@ def load(source: Path | bytes, name: str | None = None, *, max_mb: float | None 
     if not data.strip():
         raise UnusableInput(display, "the file is empty", "give a file that contains the text of the law")
     fmt = _format(display, data)
-    reader = READERS[fmt]
-    text, page_starts, warnings = reader(display, data)
+    if fmt == "pdf":
+        text, page_starts, warnings = read_pdf(display, data, engine=pdf_engine or settings.pdf_engine())
+    else:
+        text, page_starts, warnings = READERS[fmt](display, data)
     if not text.strip():
         raise UnusableInput(display, "no text found in the file", "check that it is the law itself and not an empty template")
     return Document(

@@ -13,6 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lexalign.layout import (
+    SUBPART,
+    caps_heading,
+    clean_heading,
+    division_rest_ok,
+    heading_above,
+    split_lines,
+    quoted_lines,
+    section_match,
+    split_heading,
+    strip_separator,
+    toc_lines,
+)
 from lexalign.models import Document, Provision, SegmentedLaw
 from lexalign.numbering import (
     BOUNDARY_END,
@@ -29,19 +42,10 @@ from lexalign.numbering import (
     section_key,
 )
 
-# Heading and body on one line: "Title. – The State ...", "Penalty for x.--(1) ...", "Objet - Le ...".
-HEADING_SEPARATOR = re.compile(r"\.?\s*(?:--|—|–)\s*|\.-\s*|\s-\s")
 # A list item that starts with its own heading: "(1) Illegal Access. – The access ...".
 ITEM_HEADING = re.compile(r"^([A-Z][^.;:,()\n]{2,80}?)\.\s*(?:–|—|--)\s*")
-# A sub-part heading inside a part: "(c) – Amendment of the Anti-Money Laundering Act".
-SUBPART = re.compile(r"^\(([a-z])\)\s*[–—-]\s+([A-Z][^;]{0,110})$")
-# Opening / closing quote of an amending provision's quoted text spread over lines.
-QUOTE_OPEN = re.compile(r"^[“\"‘']\s*(?:\d|\(|[A-Z]{3,}\s)")
-QUOTE_CLOSE = re.compile(r"[”\"’']\s*[.;,]?\s*(?:and|or)?\s*$")
 # A list marker that ends the text before a definition: '(a) "access" means'.
 MARKER_END = re.compile(r"\(\w{1,5}\)$")
-# The full stop between a heading and the first sentence on the same line.
-SENTENCE_AFTER_HEADING = re.compile(r"\.\s+(?=[A-Z(\[])")
 KIND_BY_DEPTH = ("subsection", "paragraph", "subparagraph", "clause")
 
 
@@ -83,9 +87,9 @@ class _State:
 def segment(document: Document) -> SegmentedLaw:
     """Split a document into provisions (document order), defined terms and warnings."""
     pats = patterns(document.language)
-    lines = _lines(document.text)
-    toc_skip, toc_headings = _toc_lines(lines, pats)
-    skip = toc_skip | _quoted_lines(lines)
+    lines = split_lines(document.text)
+    toc_skip, toc_headings = toc_lines(lines, pats)
+    skip = toc_skip | quoted_lines(lines)
     state = _State()
     consumed: set[int] = set()
     pending: tuple[int, str] | None = None  # a heading printed on the line above a section
@@ -102,7 +106,7 @@ def segment(document: Document) -> SegmentedLaw:
             pending = None
         elif _section(state, pats, offset, line, pending, toc_headings):
             pending = None
-        elif _heading_above(pats, line, nxt):
+        elif heading_above(pats, line, nxt):
             pending = (offset, line)
         else:
             if pending is not None:
@@ -116,91 +120,14 @@ def segment(document: Document) -> SegmentedLaw:
 # --------------------------------------------------------------------------- lines
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    """Non-blank lines with the offset of their first character."""
-    out = []
-    offset = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            out.append((offset + raw.index(stripped[0]), stripped))
-        offset += len(raw) + 1
-    return out
 
 
-def _section_match(pats: Patterns, line: str) -> re.Match[str] | None:
-    return pats.section_word.match(line) or pats.section_bare.match(line)
 
 
-def _toc_lines(lines: list[tuple[int, str]], pats: Patterns) -> tuple[set[int], dict[str, str]]:
-    """Lines of an arrangement of sections (table of contents): a run of at least three
-    section headings with no body between them, whose numbers recur later in the law.
-    Also returns the headings it lists, for sections printed without one (marginal notes)."""
-    starts = [(i, _section_match(pats, line)) for i, (_, line) in enumerate(lines)]
-    section_lines = [(i, m) for i, m in starts if m]
-    skip: set[int] = set()
-    headings: dict[str, str] = {}
-    run: list[int] = []
-
-    def short(line: str) -> bool:
-        words = line.split()
-        return len(words) <= 2 or (line.isupper() and len(words) <= 10) or bool(pats.toc.match(line)) or bool(
-            pats.division.match(line)
-        )
-
-    def close(run: list[int]) -> None:
-        if len(run) < 3:
-            return
-        numbers = [_number(starts[i][1]) for i in run]
-        later = {_number(m) for i, m in section_lines if i > run[-1]}
-        if sum(1 for n in numbers if n in later) >= 2:
-            first = run[0]
-            while first > 0 and short(lines[first - 1][1]) and not pats.toc.match(lines[first][1]):
-                first -= 1
-            skip.update(range(first, run[-1] + 1))
-            for i in run:
-                match = starts[i][1]
-                headings.setdefault(_number(match), _clean_heading((match.group("rest") if match else "") or ""))
-
-    for i, (_, line) in enumerate(lines):
-        match = starts[i][1]
-        if match:
-            rest = (match.group("rest") or "").strip()
-            headingish = len(rest.split()) <= 25 and not pats.body_cue.search(rest) and not LINE_MARKER.match(rest)
-            if headingish:
-                run.append(i)
-                continue
-            close(run)
-            run = []
-        elif not short(line):
-            close(run)
-            run = []
-    close(run)
-    return skip, headings
 
 
-def _number(match: re.Match[str] | None) -> str:
-    if match is None:
-        return ""
-    groups = match.groupdict()
-    return (groups.get("num") or groups.get("dotted") or "").lower().replace(" ", "")
 
 
-def _quoted_lines(lines: list[tuple[int, str]]) -> set[int]:
-    """Lines of text quoted by an amending provision ("the following section is inserted—
-    '5A. ...'"): they stay text of the amending provision, not provisions of this law."""
-    skip: set[int] = set()
-    i = 0
-    while i < len(lines):
-        line = lines[i][1]
-        if QUOTE_OPEN.match(line) and i > 0 and lines[i - 1][1].rstrip().endswith(("—", "-", ":", "–")):
-            for j in range(i, min(i + 80, len(lines))):
-                if QUOTE_CLOSE.search(lines[j][1]) and (j > i or len(line) > 1):
-                    skip.update(range(i, j + 1))
-                    i = j
-                    break
-        i += 1
-    return skip
 
 
 # --------------------------------------------------------------------------- nodes
@@ -232,13 +159,13 @@ def _division(
     if len(line) > 160:
         return False
     match = pats.division.match(line)
-    if match and _division_rest_ok(match.group("rest")):
+    if match and division_rest_ok(match.group("rest")):
         kind = pats.lang.divisions[match.group("word")]
         number = match.group("num")
         ordinal = pats.lang.ordinals.get(number.lower())
         number_id = str(ordinal) if ordinal else number.lower()
-        heading = _strip_separator(match.group("rest"))
-        if not heading and _caps_heading(pats, nxt):
+        heading = strip_separator(match.group("rest"))
+        if not heading and caps_heading(pats, nxt):
             heading = nxt
             consumed.add(index + 1)
         parent = state.part if kind == "chapter" else None
@@ -252,11 +179,11 @@ def _division(
         _close_section(state)
         return True
     match = pats.schedule.match(line)
-    if match and _division_rest_ok(match.group("rest")):
+    if match and division_rest_ok(match.group("rest")):
         ordinal = match.group("ord")
         number = str(pats.lang.ordinals[ordinal.lower()]) if ordinal else (match.group("num") or "1").lower()
-        heading = _strip_separator(re.sub(r"^\s*(\[[^\]]*\]|\([^)]*\))", "", match.group("rest")))
-        if not heading and _caps_heading(pats, nxt):
+        heading = strip_separator(re.sub(r"^\s*(\[[^\]]*\]|\([^)]*\))", "", match.group("rest")))
+        if not heading and caps_heading(pats, nxt):
             heading = nxt
             consumed.add(index + 1)
         label = " ".join(x for x in (ordinal and ordinal.title(), match.group("word").title(), match.group("num")) if x)
@@ -277,19 +204,10 @@ def _division(
     return False
 
 
-def _division_rest_ok(rest: str) -> bool:
-    """After 'Part II' comes nothing, a separator and a heading, a bracketed note or capitals;
-    'Part III of this Act applies ...' is body text."""
-    rest = rest.strip()
-    return not rest or rest[0] in "-–—:.[(" or rest.isupper()
 
 
-def _strip_separator(rest: str) -> str:
-    return rest.strip().lstrip("-–—:. ").strip()
 
 
-def _caps_heading(pats: Patterns, line: str) -> bool:
-    return bool(line) and line.isupper() and len(line.split()) <= 12 and not _section_match(pats, line)
 
 
 def _close_section(state: _State) -> None:
@@ -298,59 +216,24 @@ def _close_section(state: _State) -> None:
     state.division_since_section = True
 
 
-def _heading_above(pats: Patterns, line: str, nxt: str) -> bool:
-    """A short capitalised line without final punctuation right above a section start
-    whose own line has no heading (Singapore "Short title\\n1. This Act is ...")."""
-    words = line.split()
-    if not (1 <= len(words) <= 16) or not line[0].isupper() or line.endswith((".", ";", ":", ",")):
-        return False
-    if pats.body_cue.search(line) or LINE_MARKER.match(line):
-        return False
-    match = _section_match(pats, nxt)
-    if not match:
-        return False
-    heading, _ = _split_heading(pats, match.group("rest") or "")
-    return not heading
 
 
-def _split_heading(pats: Patterns, rest: str) -> tuple[str, int | None]:
-    """Split what follows a section number into (heading, offset where the body starts)."""
-    stripped = rest.strip()
-    if not stripped:
-        return "", None
-    lead = len(rest) - len(rest.lstrip())
-    if LINE_MARKER.match(stripped) or stripped[0] in "\"“'‘":
-        return "", lead
-    separator = HEADING_SEPARATOR.search(stripped, 0, 300)
-    if separator and separator.start() > 0:
-        candidate = stripped[: separator.start()]
-        if len(candidate.split()) <= 30 and not pats.body_cue.search(candidate):
-            return _clean_heading(candidate), lead + separator.end()
-    if len(stripped.split()) <= 30 and not pats.body_cue.search(stripped) and not stripped.endswith((";", ":", ",")):
-        return _clean_heading(stripped), None
-    # "61. Civil court not to have jurisdiction. No court shall ...": heading, full stop, sentence.
-    stop = SENTENCE_AFTER_HEADING.search(stripped, 0, 200)
-    if stop and len(stripped[: stop.start()].split()) <= 15 and not pats.body_cue.search(stripped[: stop.start()]):
-        return _clean_heading(stripped[: stop.start()]), lead + stop.end()
-    return "", lead
 
 
-def _clean_heading(text: str) -> str:
-    return text.replace("[", "").replace("]", "").strip().rstrip(".").strip()
 
 
 def _section(
     state: _State, pats: Patterns, offset: int, line: str, pending: tuple[int, str] | None, toc_headings: dict[str, str]
 ) -> bool:
     """Open a section (or schedule paragraph) when the line starts with a section number."""
-    match = _section_match(pats, line)
+    match = section_match(pats, line)
     if not match:
         return False
     groups = match.groupdict()
     printed = (groups.get("num") or groups.get("dotted") or "").strip()
     number = section_id(printed, pats.lang)
     word = groups.get("word")
-    heading, body_at = _split_heading(pats, groups.get("rest") or "")
+    heading, body_at = split_heading(pats, groups.get("rest") or "")
     rest_offset = offset + match.start("rest")
     current = state.section
     if state.schedule is not None:
@@ -379,7 +262,7 @@ def _section(
         container = state.chapter or state.part
     start = offset
     if not heading and pending is not None:
-        start, heading = pending[0], _clean_heading(pending[1])
+        start, heading = pending[0], clean_heading(pending[1])
     if not heading and kind == "section":
         heading = toc_headings.get(printed.lower().replace(" ", ""), "")
     node = _add(state, _Node(node_id, label, kind, start, container, heading=heading, number=number))
@@ -455,7 +338,7 @@ def _items(state: _State, pats: Patterns, offset: int, line: str, previous: str)
 def _wrapped_reference(pats: Patterns, line: str, previous: str) -> bool:
     """A line-start marker that continues a cross-reference wrapped from the line above
     ("... under sub-section\n(1) of section 46"), typical of PDF text."""
-    if not previous or _section_match(pats, previous) or pats.division.match(previous):
+    if not previous or section_match(pats, previous) or pats.division.match(previous):
         return False  # a heading line ("70. Regulations") is not a wrapped sentence
     if pats.reference_end.search(previous):
         return True
@@ -578,3 +461,29 @@ def _finish(document: Document, state: _State) -> SegmentedLaw:
         if node.term:
             defined.setdefault(node.term.lower(), body.strip())
     return SegmentedLaw(document=document, provisions=provisions, defined_terms=defined, warnings=state.warnings)
+
+
+def as_json(law: SegmentedLaw) -> dict:
+    """The `lexalign segment --format json` form: document (without its text), provisions
+    (id, label, heading, kind, page, text, parent), defined terms, all warnings."""
+    fields = {"id", "label", "heading", "kind", "page", "text", "parent"}
+    document = law.document.model_dump(exclude={"text"})
+    document["characters"] = len(law.document.text)
+    return {
+        "document": document,
+        "provisions": [provision.model_dump(include=fields) for provision in law.provisions],
+        "defined_terms": law.defined_terms,
+        "warnings": [*law.document.warnings, *law.warnings],
+    }
+
+
+def as_tree(law: SegmentedLaw) -> list[str]:
+    """One line per provision, indented by depth: id, label, heading."""
+    depth: dict[str, int] = {}
+    out = []
+    for provision in law.provisions:
+        level = depth[provision.parent] + 1 if provision.parent in depth else 0
+        depth[provision.id] = level
+        heading = f" — {provision.heading}" if provision.heading else ""
+        out.append(f"{'  ' * level}{provision.id}  {provision.label}{heading}")
+    return out
