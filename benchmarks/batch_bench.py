@@ -41,6 +41,8 @@ def sources() -> list[Path]:
     dev = dev_data_dir() / "laws"
     if dev.is_dir():
         laws += sorted(dev.glob("*.txt"))
+    else:
+        print(f"warning: no dev laws at {dev} (set LEXALIGN_DEV_DATA): sample laws only", file=sys.stderr)
     return laws
 
 
