@@ -177,3 +177,33 @@ def convention(
         for element in item.elements:
             elements.add_row(element.id, element.label, element.kind, "yes" if element.core else "", "yes" if element.mandatory else "no", ", ".join(element.narrowing))
         console.print(elements)
+
+
+@app.command("segment")
+def segment_command(
+    law: str = typer.Argument(..., help="Law file: pdf, docx, html, txt or Akoma Ntoso xml."),
+    format: str = typer.Option("tree", "--format", "-f", help="tree (default) or json."),
+    max_size: float | None = typer.Option(None, "--max-size", help="Largest input file in MB [env LEXALIGN_MAX_FILE_MB; default 50]."),
+    pdf_engine: str | None = typer.Option(None, "--pdf-engine", help="pypdfium2 (fast) or pdfplumber (splits two-column pages) [env LEXALIGN_PDF_ENGINE; default pypdfium2]."),
+) -> None:
+    """Split a law into its provision tree (ids as lawyers cite them) and print it."""
+    import json
+    from pathlib import Path
+
+    from lexalign.ingest import load
+    from lexalign.segment import as_json, as_tree, segment
+
+    if format not in ("tree", "json"):
+        typer.echo(f"error: unknown format '{format}': use tree or json", err=True)
+        raise typer.Exit(2)
+    if pdf_engine not in (None, "pypdfium2", "pdfplumber"):
+        typer.echo(f"error: unknown PDF engine '{pdf_engine}': use pypdfium2 or pdfplumber", err=True)
+        raise typer.Exit(2)
+    with user_errors():
+        result = segment(load(Path(law), max_mb=max_size, pdf_engine=pdf_engine))
+    if format == "json":
+        emit(json.dumps(as_json(result), ensure_ascii=False, indent=2), None)
+        return
+    emit("\n".join(as_tree(result)), None)
+    for warning in [*result.document.warnings, *result.warnings]:
+        typer.echo(f"warning: {warning}", err=True)
