@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lexalign.numbering import LINE_MARKER, Patterns
+from lexalign.numbering import LINE_MARKER, Patterns, section_key
 
 # Heading and body on one line: "Title. – The State ...", "Penalty for x.--(1) ...", "Objet - Le ...".
 HEADING_SEPARATOR = re.compile(r"\.?\s*(?:--|—|–)\s*|\.-\s*|\s-\s")
@@ -72,7 +72,13 @@ def toc_lines(lines: list[tuple[int, str]], pats: Patterns) -> tuple[set[int], d
         match = starts[i][1]
         if match:
             rest = (match.group("rest") or "").strip()
-            headingish = len(rest.split()) <= 25 and not pats.body_cue.search(rest) and not LINE_MARKER.match(rest)
+            # A repealed section has no body either, but it is not a contents line.
+            headingish = (
+                len(rest.split()) <= 25
+                and not pats.body_cue.search(rest)
+                and not LINE_MARKER.match(rest)
+                and not pats.repeal.search(rest)
+            )
             if headingish:
                 run.append(i)
                 continue
@@ -163,3 +169,22 @@ def split_heading(pats: Patterns, rest: str) -> tuple[str, int | None]:
 
 def clean_heading(text: str) -> str:
     return text.replace("[", "").replace("]", "").strip().rstrip(".").strip()
+
+
+def numbering_restarts(lines: list[tuple[int, str]], pats: Patterns, skip: set[int]) -> bool:
+    """Whether section numbers start again at 1 after a part heading (then ids carry the part)."""
+    last: tuple[int, str] | None = None
+    after_part = False
+    for index, (_, line) in enumerate(lines):
+        if index in skip:
+            continue
+        if pats.division.match(line) and division_rest_ok(pats.division.match(line).group("rest")):  # type: ignore[union-attr]
+            after_part = True
+            continue
+        match = pats.section_bare.match(line)
+        if match and match.group("num"):
+            key = section_key(match.group("num").lower())
+            if last is not None and after_part and key[0] == 1 and key <= last:
+                return True
+            last, after_part = key, False
+    return False

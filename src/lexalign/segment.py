@@ -19,6 +19,7 @@ from lexalign.layout import (
     clean_heading,
     division_rest_ok,
     heading_above,
+    numbering_restarts,
     split_lines,
     quoted_lines,
     section_match,
@@ -46,6 +47,10 @@ from lexalign.numbering import (
 ITEM_HEADING = re.compile(r"^([A-Z][^.;:,()\n]{2,80}?)\.\s*(?:–|—|--)\s*")
 # A list marker that ends the text before a definition: '(a) "access" means'.
 MARKER_END = re.compile(r"\(\w{1,5}\)$")
+# Where a marker's item text begins: after ")", "°" or ".".
+MARKER_CLOSE = re.compile(r"[)°º.]")
+# Unbracketed list markers at a line start: "1°", "2.", "a)".
+PLAIN_MARKER = re.compile(r"^\s*(?:(\d{1,3})\s*(?:°|º|\.(?!\d))|([a-z]{1,2})\))\s+")
 KIND_BY_DEPTH = ("subsection", "paragraph", "subparagraph", "clause")
 
 
@@ -79,7 +84,7 @@ class _State:
     section: _Node | None = None
     levels: list[_Level] = field(default_factory=list)
     division_since_section: bool = False
-    restart_prefix: str = ""
+    per_part: bool = False  # section numbers restart in every part: ids get the part ("ii.5")
     unclassified: int = 0
     warnings: list[str] = field(default_factory=list)
 
@@ -90,7 +95,7 @@ def segment(document: Document) -> SegmentedLaw:
     lines = split_lines(document.text)
     toc_skip, toc_headings = toc_lines(lines, pats)
     skip = toc_skip | quoted_lines(lines)
-    state = _State()
+    state = _State(per_part=numbering_restarts(lines, pats, skip))
     consumed: set[int] = set()
     pending: tuple[int, str] | None = None  # a heading printed on the line above a section
     previous = ""
@@ -237,7 +242,8 @@ def _section(
     rest_offset = offset + match.start("rest")
     current = state.section
     if state.schedule is not None:
-        # Numbered paragraphs of a schedule: "sch1.3".
+        # Numbered paragraphs of a schedule: "sch1.3"; their first line is text, not a heading.
+        heading, body_at = "", len(groups.get("rest") or "") - len((groups.get("rest") or "").lstrip())
         container = state.schedule
         node_id = f"sch{container.number}.{number}"
         label = f"{container.label}, paragraph {printed}"
@@ -248,16 +254,13 @@ def _section(
             _items(state, pats, rest_offset + body_at, (groups.get("rest") or "")[body_at:], "—")
         return True
     elif current is not None and word is None and section_key(number) <= section_key(current.number):
-        if state.division_since_section and section_key(number)[0] == 1:
-            # Section numbers restart in every part: prefix the part ("ii.5").
-            state.restart_prefix = (state.part.number if state.part else "x") + "."
-        else:
+        if not (state.per_part and state.division_since_section and section_key(number)[0] == 1):
             return False  # "2." inside a section is a numbered item, not a new section
         container, node_id, label, kind = None, "", "", "section"
     else:
         container, node_id, label, kind = None, "", "", "section"
     if kind == "section":
-        node_id = f"{state.restart_prefix}{number}"
+        node_id = f"{state.part.number}.{number}" if state.per_part and state.part else number
         label = f"{_label_word(word, pats)} {printed}".strip()
         container = state.chapter or state.part
     start = offset
@@ -271,8 +274,6 @@ def _section(
     state.division_since_section = False
     if body_at is not None:
         _items(state, pats, rest_offset + body_at, (groups.get("rest") or "")[body_at:], "")
-    if pats.repeal.search(line):
-        node.has_body = True
     return True
 
 
@@ -303,6 +304,11 @@ def _items(state: _State, pats: Patterns, offset: int, line: str, previous: str)
     cuts: list[tuple[int, str, str]] = [(at, "marker", value) for at, value in inline_markers(line)]
     if cuts and cuts[0][0] == 0 and _wrapped_reference(pats, line, previous):
         cuts.pop(0)
+    elif not cuts or cuts[0][0] > 0:
+        # "1° ...", "a) ...", or "2. ..." inside an article (civil-law paragraphs).
+        plain = PLAIN_MARKER.match(line)
+        if plain:
+            cuts.insert(0, (0, "marker", plain.group(1) or plain.group(2)))
     for match in pats.definition.finditer(line):
         at = match.start()
         before = line[:at].rstrip()
@@ -322,7 +328,8 @@ def _items(state: _State, pats: Patterns, offset: int, line: str, previous: str)
             continue
         before = line[:at] if at else previous
         introduced = bool(INTRODUCER.search(before.rstrip()))
-        item_text = line[line.index(")", at) + 1 :]
+        close = MARKER_CLOSE.search(line, at)
+        item_text = line[close.end() if close else at :]
         heading_match = ITEM_HEADING.match(item_text.lstrip())
         term = _unquoted_term(pats, state, item_text)
         kind = _choose(marker_types(value), value, state.levels, introduced)
@@ -332,7 +339,7 @@ def _items(state: _State, pats: Patterns, offset: int, line: str, previous: str)
         _place(state, kind, value, offset + at, heading=heading_match.group(1) if heading_match else "", nested=nested)
         if term:
             state.levels[-1].node.term = term
-        last_marker_end = line.index(")", at) + 1
+        last_marker_end = close.end() if close else at
 
 
 def _wrapped_reference(pats: Patterns, line: str, previous: str) -> bool:
