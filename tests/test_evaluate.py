@@ -1,0 +1,88 @@
+"""The eval metrics follow FORMAT.md section 4 exactly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lexalign.evaluate import ArticleOutcome, evaluate, format_table, metrics, provision_matches, reliability
+from lexalign.models import Assessment, Evidence, Report, ReportDocument
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "expected"),
+    [
+        ("4.a.1", "4.a.1", True),  # equal
+        ("4.a.1", "4.a", True),  # predicted inside gold
+        ("4.a.1.i", "4", True),  # deep inside gold still inside
+        ("4.a", "4.a.1", True),  # gold one level inside predicted
+        ("4", "4.a.1", False),  # two levels coarser does not match
+        ("4.b", "4.a", False),  # siblings
+        ("14", "141", False),  # prefix of the number is not containment
+        ("477.1.1", "477.1", True),  # section numbers with dots
+        ("1030.a", "1030.a.5", True),
+    ],
+)
+def test_provision_matching(predicted: str, gold: str, expected: bool) -> None:
+    assert provision_matches(predicted, gold) is expected
+
+
+def outcome(gold: str, predicted: str, gold_ids=(), predicted_ids=(), confidence: float = 0.9) -> ArticleOutcome:
+    return ArticleOutcome(law="x", article=7, gold_status=gold, predicted_status=predicted, confidence=confidence, gold_provisions=list(gold_ids), predicted_provisions=list(predicted_ids))
+
+
+def test_metrics_on_a_small_set() -> None:
+    outcomes = [
+        outcome("covered", "covered", ["3.1"], ["3.1", "9"]),  # one right, one wrong evidence
+        outcome("partial", "covered", ["5"], ["5.2"]),  # status wrong, still present; evidence right
+        outcome("absent", "absent"),
+        outcome("absent", "partial", [], ["7"]),  # a missed gap; evidence not scored (gold absent)
+        outcome("covered", "absent", ["8"], []),  # missed presence
+    ]
+    result = metrics(outcomes)
+    assert result.status_accuracy == pytest.approx(2 / 5)
+    assert result.presence_precision == pytest.approx(2 / 3)
+    assert result.presence_recall == pytest.approx(2 / 3)
+    assert result.gap_recall == pytest.approx(1 / 2)
+    assert result.evidence_precision == pytest.approx(2 / 3)
+    assert result.evidence_recall == pytest.approx(2 / 2)
+    assert result.top1_evidence == pytest.approx(1.0)
+
+
+def test_top1_uses_the_highest_scored_evidence() -> None:
+    result = metrics([outcome("covered", "covered", ["3"], ["9", "3"])])
+    assert result.top1_evidence == 0.0
+    assert result.evidence_recall == 1.0
+
+
+def test_reliability_and_calibration_error() -> None:
+    outcomes = [outcome("covered", "covered", confidence=0.85)] * 8 + [outcome("covered", "absent", confidence=0.85)] * 2
+    table, ece = reliability(outcomes)
+    assert len(table) == 1 and table[0].count == 10
+    assert table[0].accuracy == pytest.approx(0.8)
+    assert ece == pytest.approx(0.05)
+
+
+def _report(status: str, evidence: list[str]) -> Report:
+    document = ReportDocument(source="law.txt", sha256="0", format="txt", language="en", characters=1, pages=1)
+    articles = [Assessment(article=7, title="Illegal access", chapter=2, status=status, confidence=0.9, evidence=[Evidence(provision=p, score=1.0 - i / 10) for i, p in enumerate(evidence)])]
+    return Report(lexalign_version="t", model_version="t", document=document, provisions=[], articles=articles)
+
+
+def test_evaluate_reads_a_gold_folder_and_survives_a_bad_law(tmp_path: Path) -> None:
+    for name, status in (("good", "covered"), ("broken", "absent")):
+        gold = {"law": f"{name}.txt", "articles": {"7": {"status": status, "provisions": ["3"] if status == "covered" else []}}}
+        (tmp_path / f"{name}.gold.json").write_text(json.dumps(gold))
+
+    def check(path: Path) -> Report:
+        if path.name == "broken.txt":
+            raise ValueError("cannot read")
+        return _report("covered", ["3.1"])
+
+    result = evaluate(tmp_path, tmp_path, check)
+    assert list(result.per_law) == ["good.txt"]
+    assert result.errors == {"broken.txt": "cannot read"}
+    assert result.pooled.status_accuracy == 1.0 and result.pooled.evidence_f1 == 1.0
+    assert "POOLED" in format_table(result) and "broken.txt" in format_table(result)
