@@ -111,7 +111,7 @@ st.subheader("Coverage")
 st.markdown(dashboard.legend_html(), unsafe_allow_html=True)
 st.markdown(dashboard.grid_html(shown), unsafe_allow_html=True)
 st.markdown("**Per chapter**")
-st.dataframe(dashboard.chapter_summary(report, model), hide_index=True)
+st.table(dashboard.chapter_summary(report, model))
 
 # --------------------------------------------------------------------------- article view
 

@@ -100,7 +100,6 @@ def test_app_flags(argv, expected, monkeypatch):
     ],
 )
 def test_bad_upload_is_one_clear_line(name, data):
-    pytest.importorskip("lexalign.ingest", reason="ingest stage not in this checkout yet")
     with pytest.raises(UnusableInput) as caught:
         dashboard.analyse(data, name)
     message = str(caught.value)
@@ -129,7 +128,6 @@ def _review_key(at: AppTest, prefix: str) -> str:
 
 
 def test_sample_override_survives_restart(data_dir):
-    pytest.importorskip("lexalign.ingest", reason="pipeline not in this checkout yet")
     at = _open_sample()
     # the dashboard: five metrics whose status counts add up to the Convention's 68 articles
     values = {m.label: int(m.value) for m in at.metric}
@@ -163,7 +161,6 @@ def _store_documents(data_dir: Path) -> set[str]:
 
 
 def test_bad_file_shows_the_clear_message(data_dir, tmp_path, monkeypatch):
-    pytest.importorskip("lexalign.ingest", reason="ingest stage not in this checkout yet")
     bad = tmp_path / "samples" / "scanned.pdf"
     bad.parent.mkdir()
     bad.write_bytes(b"%PDF-1.4 broken")

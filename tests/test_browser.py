@@ -40,7 +40,7 @@ def _wait_until_up(url: str, server: subprocess.Popen, timeout: float = 30) -> N
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {server.returncode}: {server.stdout.read() if server.stdout else ''}")
+            raise RuntimeError(f"streamlit exited with {server.returncode}; see its log in the test's tmp_path")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
@@ -56,7 +56,8 @@ def app_url(tmp_path):
     port = _free_port()
     env = {**os.environ, "LEXALIGN_DATA_DIR": str(tmp_path / "data")}
     command = [sys.executable, "-m", "streamlit", "run", str(settings.REPO_ROOT / "app.py"), "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    server = subprocess.Popen(command, cwd=settings.REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = tmp_path / "streamlit.log"
+    server = subprocess.Popen(command, cwd=settings.REPO_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_until_up(url, server)
@@ -80,16 +81,25 @@ def test_upload_shows_status_grid(app_url, tmp_path):
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(viewport={"width": 1400, "height": 2600})
             page.goto(app_url)
             page.locator('input[type="file"]').set_input_files(str(LAW))
+            started = time.monotonic()
             # The grid appears once the engine has analysed the upload.
-            page.locator(".la-cell").first.wait_for(timeout=45_000)
+            try:
+                page.locator(".la-cell").first.wait_for(timeout=45_000)
+            except sync_api.TimeoutError:
+                page.screenshot(path=str(tmp_path / "failure.png"))
+                shown = page.locator("[data-testid=stException], [data-testid=stAlert]").all_inner_texts()
+                pytest.fail(f"no status grid after 45 s; the page shows: {shown}; screenshot and server log in {tmp_path}")
+            print(f"upload to dashboard: {time.monotonic() - started:.1f} s for {LAW.name} (cold server)")
             statuses = page.locator(".la-cell").evaluate_all("cells => cells.map(c => c.dataset.status)")
             assert len(statuses) == 68
             assert set(statuses) <= {"covered", "partial", "absent", "not_assessed"}
             assert {"covered", "partial", "absent"} & set(statuses), "no assessed article has a status"
             assert page.get_by_text(LAW.name).count() > 0
+            # Let the rest of the page (article view, review panel, exports) finish before the picture.
+            page.get_by_text("Export the reviewed report").wait_for(timeout=30_000)
             page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
         finally:
             browser.close()
