@@ -195,6 +195,8 @@ CH2 = "articles/ch2_criminalization.yaml"
         # a vocab reference to nothing
         ("terms/en.yaml", "a7.ict_system: {vocab: [ict_system]}", "a7.ict_system: {vocab: [ict_sytem]}",
          ["convention/terms/en.yaml: article 7: elements.a7.ict_system.vocab: 'ict_sytem'"]),
+        # an article's context cue missing from terms/en.yaml
+        (CH2, "context_cues: [offence, penalty]", "context_cues: [offense]", ["article 7: context_cues: 'offense' is not defined"]),
         # two elements with one id
         (CH2, "{id: a7.intent,", "{id: a7.access,", ["article 7: elements.3.id: duplicate element id 'a7.access'"]),
         # an article filed under the wrong chapter
