@@ -79,6 +79,8 @@ def test_grid_escapes_titles():
         (["--data-dir", "/tmp/reviews-x"], "/tmp/reviews-x"),
         # unrelated arguments are left alone
         (["--other", "1"], None),
+        # an abbreviation is not taken for --data-dir
+        (["--data", "/tmp/x"], None),
     ],
 )
 def test_app_flags(argv, expected, monkeypatch):
@@ -183,14 +185,23 @@ def test_bad_file_shows_the_clear_message(data_dir, tmp_path, monkeypatch):
         ("csv", b"engine_status"),
         # the gold export names the law and holds the reviewed article only
         ("gold", b'"law": "xx_test_act.txt"'),
+        # HTML says who reviewed and what the engine said
+        ("html", b"Reviewed by Ana"),
+        # DOCX (a zip): the reviewer's name is in the document body
+        ("docx", b"Ana"),
     ],
 )
 def test_exports_mark_reviewer_decisions(fmt, marker, tmp_path):
-    store = ReviewStore(tmp_path / "r.sqlite3")
-    store.record(report().document.sha256, 7, "Ana", status="partial", note="protected computers only")
+    import io
+    import zipfile
+
     from lexalign.review import reviewed_report
 
+    store = ReviewStore(tmp_path / "r.sqlite3")
+    store.record(report().document.sha256, 7, "Ana", status="partial", note="protected computers only")
     data = dashboard.export(reviewed_report(report(), store), fmt)
+    if fmt == "docx":
+        data = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
     assert marker in data and b"Ana" in data
 
 

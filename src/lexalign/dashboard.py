@@ -35,7 +35,8 @@ UPLOAD_TYPES = ["pdf", "docx", "html", "htm", "txt", "xml"]
 
 def apply_app_flags(argv: Sequence[str]) -> None:
     """Turn the app's own flags (`streamlit run app.py -- --data-dir X`) into settings env vars."""
-    parser = argparse.ArgumentParser(add_help=False)
+    # No abbreviations: pytest's or streamlit's own arguments must never be taken for ours.
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     parser.add_argument("--data-dir")
     parser.add_argument("--max-file-mb")
     flags, _ = parser.parse_known_args(list(argv))
