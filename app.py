@@ -15,7 +15,7 @@ import streamlit as st
 from lexalign import dashboard
 from lexalign.errors import UnusableInput
 from lexalign.models import Convention, Report
-from lexalign.review import ReviewStore, apply_reviews
+from lexalign.review import ReviewStore, apply_reviews, default_store_path
 
 dashboard.apply_app_flags(sys.argv[1:])
 st.set_page_config(page_title="LexAlign review", layout="wide")
@@ -71,7 +71,7 @@ st.sidebar.text_input("Reviewer", key="reviewer", placeholder="your name", help=
 uploaded = st.sidebar.file_uploader("Upload a law", type=dashboard.UPLOAD_TYPES, key="upload")
 samples = {path.name: path for path in dashboard.sample_laws()}
 sample = st.sidebar.selectbox("…or pick a sample law", ["", *samples], key="sample", format_func=lambda n: n or "(none)")
-st.sidebar.caption(f"Review store: `{ReviewStore().path}`")
+st.sidebar.caption(f"Review store: `{default_store_path()}`")
 
 st.title("LexAlign: UN Convention against Cybercrime")
 if uploaded is not None:
@@ -133,11 +133,11 @@ with left:
     if article.reviewed_by:
         status_line += f" · reviewer decision by {article.reviewed_by} ({article.reviewed_at}); engine said **{article.engine_status}**"
     st.markdown(status_line)
-    if model is not None:
-        spec = model.article(number)
-        st.markdown(f"_{spec.summary}_" if spec.summary else "")
-        for paragraph in spec.paragraphs:
-            st.markdown(f"- ¶{paragraph.number} ({paragraph.modality.value}): {paragraph.paraphrase}")
+    spec = model.article(number)
+    if spec.summary:
+        st.markdown(f"_{spec.summary}_")
+    for paragraph in spec.paragraphs:
+        st.markdown(f"- ¶{paragraph.number} ({paragraph.modality.value}): {paragraph.paraphrase}")
     if article.explanation:
         st.caption(article.explanation)
     st.markdown("**Elements found:** " + (", ".join(labels.get(e, e) for e in article.elements_found) or "none"))

@@ -14,7 +14,11 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from lexalign import settings
+from lexalign.ingest import load
 from lexalign.models import Assessment, Convention, Evidence, Report, ReportProvision, Span
+from lexalign.pipeline import check_document
+from lexalign.render import render
+from lexalign.review import to_gold
 
 STATUSES = ("covered", "partial", "absent", "not_assessed")
 # Colours that stay apart for the common colour-blindness types; the status word is printed too.
@@ -58,9 +62,6 @@ def analyse(data: bytes, name: str, convention: Convention | None = None) -> Rep
     """Read an uploaded file and check it: what the app runs for uploads and samples alike.
 
     Raises `UnusableInput` (one line for the user) for files that cannot be read as a law."""
-    from lexalign.ingest import load
-    from lexalign.pipeline import check_document
-
     return check_document(load(data, name=name, max_mb=settings.max_file_mb()), convention)
 
 
@@ -141,10 +142,8 @@ def provision_html(provision: ReportProvision, spans: Iterable[Span] = ()) -> st
     return f"<p><b>{html.escape(provision.label)}</b>{heading} · p. {provision.page}</p>" + highlight(provision.text, spans)
 
 
-def element_labels(convention: Convention | None, article: int) -> dict[str, str]:
-    """Element id -> human label for one article (ids themselves when the model is missing)."""
-    if convention is None:
-        return {}
+def element_labels(convention: Convention, article: int) -> dict[str, str]:
+    """Element id -> human label for one article (empty for an article the model lacks)."""
     try:
         return {e.id: e.label for e in convention.article(article).elements}
     except KeyError:
@@ -153,9 +152,6 @@ def element_labels(convention: Convention | None, article: int) -> dict[str, str
 
 def export(report: Report, fmt: str, convention: Convention | None = None) -> bytes:
     """The reviewed report as a downloadable file: json, html, docx, csv or gold (.gold.json)."""
-    from lexalign.render import render
-    from lexalign.review import to_gold
-
     if fmt == "gold":
         return json.dumps(to_gold(report), indent=2, ensure_ascii=False).encode("utf-8")
     rendered = render(report, fmt, convention)
