@@ -61,7 +61,7 @@ def read_akn(display: str, data: bytes) -> tuple[str, list[int], list[str]]:
         root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
     except etree.XMLSyntaxError as error:
         raise UnusableInput(display, f"malformed XML ({error.msg})", "export the Akoma Ntoso file again") from None
-    body = _first(root, "body") or _first(root, "mainBody") or root
+    body = next((found for found in (_first(root, "body"), _first(root, "mainBody")) if found is not None), root)
     lines: list[str] = []
     preface = _first(root, "preface")
     if preface is not None:

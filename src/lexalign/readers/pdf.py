@@ -49,22 +49,23 @@ def assemble(display: str, pages: list[str]) -> tuple[str, list[int], list[str]]
 
 
 def strip_running_lines(pages: list[str]) -> list[str]:
-    """Remove page numbers and header/footer lines that repeat (digits aside) on at least
-    half of the pages, looking only at the first and last three lines of each page."""
+    """Remove page numbers and header/footer lines repeated on at least half of the pages
+    (looking at the first and last two lines of each page). With more than three pages,
+    digits do not count ("Gazette No. 12, page 3" repeats as one header)."""
     if len(pages) < 2:
         return [_drop_page_numbers(page.split("\n")) for page in pages]
+    shape = _shape if len(pages) > 3 else (lambda line: line.strip().lower())
     counts: Counter[str] = Counter()
     for page in pages:
         lines = [line for line in page.split("\n") if line.strip()]
-        edge = set(_shape(line) for line in lines[:3] + lines[-3:])
-        counts.update(edge)
-    repeated = {shape for shape, n in counts.items() if n >= max(2, len(pages) / 2)}
+        counts.update(set(shape(line) for line in lines[:2] + lines[-2:]))
+    repeated = {key for key, n in counts.items() if n >= max(2, len(pages) / 2)}
     cleaned = []
     for page in pages:
         lines = page.split("\n")
         non_blank = [i for i, line in enumerate(lines) if line.strip()]
-        edges = set(non_blank[:3] + non_blank[-3:])
-        kept = [line for i, line in enumerate(lines) if not (i in edges and _shape(line) in repeated)]
+        edges = set(non_blank[:2] + non_blank[-2:])
+        kept = [line for i, line in enumerate(lines) if not (i in edges and shape(line) in repeated)]
         cleaned.append(_drop_page_numbers(kept))
     return cleaned
 
@@ -129,20 +130,39 @@ def _page_text(page) -> str:  # type: ignore[no-untyped-def]
 
 
 def _gutter(page, words: list[dict]) -> float | None:  # type: ignore[no-untyped-def]
-    """x of an empty vertical band in the middle third of the page crossed by no word,
-    with enough words on both sides to be two columns; None for a one-column page."""
+    """Gutter of a two-column page from pdfplumber words (see `pick_gutter`)."""
     if len(words) < 40:
         return None
-    x0, x1 = float(page.bbox[0]), float(page.bbox[2])
-    width = x1 - x0
-    for step in range(0, 41):
-        x = x0 + width * (0.35 + 0.3 * step / 40)
-        crossing = sum(1 for w in words if float(w["x0"]) < x < float(w["x1"]))
-        left = sum(1 for w in words if float(w["x1"]) <= x)
-        right = sum(1 for w in words if float(w["x0"]) >= x)
-        # A few full-width lines (title, header) may cross the gutter.
-        if crossing <= max(2, len(words) // 100) and left > len(words) * 0.25 and right > len(words) * 0.25:
-            return x
+    spans = [(float(w["x0"]), float(w["x1"])) for w in words]
+    return pick_gutter(spans, float(page.bbox[0]), float(page.bbox[2]))
+
+
+def pick_gutter(spans: list[tuple[float, float]], x0: float, x1: float) -> float | None:
+    """x in the middle third crossed by the fewest text spans (the middle of the widest
+    such band), if at most 5 % of spans (full-width titles, headers) cross it and at least
+    30 % lie on each side; None for a one-column page."""
+    candidates = []
+    for step in range(0, 61):
+        x = x0 + (x1 - x0) * (0.35 + 0.3 * step / 60)
+        candidates.append((sum(1 for a, b in spans if a - 2 < x < b + 2), x))
+    fewest = min(count for count, _ in candidates)
+    if fewest > max(2, len(spans) // 20):
+        return None
+    runs: list[list[float]] = []
+    previous = False
+    for count, x in candidates:
+        if count == fewest:
+            if previous:
+                runs[-1].append(x)
+            else:
+                runs.append([x])
+        previous = count == fewest
+    best = max(runs, key=len)
+    x = best[len(best) // 2]
+    left = sum(1 for _, b in spans if b <= x)
+    right = sum(1 for a, _ in spans if a >= x)
+    if left > len(spans) * 0.3 and right > len(spans) * 0.3:
+        return x
     return None
 
 
@@ -162,9 +182,35 @@ def _pages_pdfium(display: str, data: bytes) -> list[str]:
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            text = _pdfium_page_text(textpage).replace("\r\n", "\n").replace("\r", "\n")
+            # pdfium joins a word hyphenated at a line end itself and marks the cut with U+FFFE.
+            pages.append(text.replace("\ufffe", "").replace("\x02", ""))
             textpage.close()
             page.close()
         return pages
     finally:
         pdf.close()
+
+
+def _pdfium_page_text(textpage) -> str:  # type: ignore[no-untyped-def]
+    """Page text in content-stream order; a two-column page (a clear gutter in the middle
+    third) is read as full-width lines above, left column, right column, lines below."""
+    # Text rectangles are runs of text on one line; two columns give two runs per line.
+    rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+    if len(rects) < 10:
+        return textpage.get_text_range()
+    gutter = pick_gutter([(r[0], r[2]) for r in rects], min(r[0] for r in rects), max(r[2] for r in rects))
+    if gutter is None:
+        return textpage.get_text_range()
+    spanning = [r for r in rects if r[0] < gutter < r[2]]
+    columns = [r for r in rects if not r[0] < gutter < r[2]]
+    top = max(r[3] for r in columns)
+    bottom = min(r[1] for r in columns)
+    parts = []
+    if any(r[1] > top for r in spanning):
+        parts.append(textpage.get_text_bounded(bottom=top + 0.5))
+    parts.append(textpage.get_text_bounded(right=gutter, bottom=bottom - 0.5, top=top + 0.5))
+    parts.append(textpage.get_text_bounded(left=gutter, bottom=bottom - 0.5, top=top + 0.5))
+    if any(r[3] < bottom for r in spanning):
+        parts.append(textpage.get_text_bounded(top=bottom - 0.5))
+    return "\n".join(part.strip("\r\n") for part in parts if part.strip())
