@@ -106,9 +106,13 @@ def test_every_article_has_paragraphs_and_summary(convention):
         assert article.paragraphs and article.summary, article.number
 
 
-def test_every_term_compiles_in_spacy(convention, nlp):
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_term_compiles_in_spacy(convention, language):
     """All patterns pass the Matcher's validation; all phrases build a lemma PhraseMatcher."""
-    terms = convention.terms["en"]
+    terms = convention.terms[language]
+    nlp = spacy.blank(language)
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
     matcher = Matcher(nlp.vocab, validate=True)
     phrase_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
     for section in ("vocabulary", "elements", "narrowing", "cues"):
@@ -144,6 +148,38 @@ def test_sentences_hit_expected_elements(convention, nlp, sentence, expected):
         phrases, _ = expand(terms.elements[element_id], terms)
         matcher.add(element_id, list(nlp.pipe(phrases)))
     found = {nlp.vocab.strings[match_id] for match_id, _, _ in matcher(nlp(sentence.lower()))}
+    assert found == expected
+
+
+@pytest.mark.parametrize("language", ["es"])
+def test_other_languages_are_complete(convention, language):
+    """The engine uses one language file whole: every core/mandatory element, narrowing and cue must be there."""
+    terms = convention.terms[language]
+    english = convention.terms["en"]
+    needed = {e.id for a in convention.articles if a.assessed for e in a.elements if e.mandatory or e.core}
+    assert needed <= set(terms.elements)
+    assert set(english.narrowing) <= set(terms.narrowing)
+    assert set(english.cues) <= set(terms.cues)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        # Spanish: inflected verb forms of a civil-law code reach the lemma phrases
+        ("es", "el que accediere sin autorización a un sistema informático será castigado", {"a7.access", "a7.ict_system", "a7.without_right"}),
+        ("es", "interceptare transmisiones no públicas de datos informáticos", {"a8.interception", "a8.transmission"}),
+    ],
+)
+def test_foreign_language_sentences(convention, language, sentence, expected):
+    pipeline = spacy.blank(language)
+    pipeline.add_pipe("lemmatizer", config={"mode": "lookup"})
+    pipeline.initialize()
+    terms = convention.terms[language]
+    matcher = PhraseMatcher(pipeline.vocab, attr="LEMMA")
+    for element_id in expected:
+        phrases, _ = expand(terms.elements[element_id], terms)
+        matcher.add(element_id, [pipeline(phrase.lower()) for phrase in phrases])
+    found = {pipeline.vocab.strings[match_id] for match_id, _, _ in matcher(pipeline(sentence.lower()))}
     assert found == expected
 
 
