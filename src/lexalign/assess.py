@@ -10,7 +10,7 @@ from __future__ import annotations
 from lexalign.models import Article, ArticleCandidates, Assessment, Convention, Evidence, SegmentedLaw, Status
 
 # Evidence scoring below this share of the best candidate's score is noise, not implementation.
-RELATIVE_SCORE_FLOOR = 0.5
+RELATIVE_SCORE_FLOOR = 0.75
 
 # How often each kind of finding agreed with the experts on the development set (lexalign eval),
 # rounded down; a finding's confidence starts from its kind's rate. Re-measure when the rules change.
