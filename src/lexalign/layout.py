@@ -19,6 +19,8 @@ SUBPART = re.compile(r"^\(([a-z])\)\s*[–—-]\s+([A-Z][^;]{0,110})$")
 QUOTE_OPEN = re.compile(r"^[“\"‘']\s*(?:\d|\(|[A-Z]{3,}\s)")
 QUOTE_CLOSE = re.compile(r"[”\"’']\s*[.;,]?\s*(?:and|or)?\s*$")
 # The full stop between a heading and the first sentence on the same line.
+# A numbered paragraph right after an article number: "Art. 3.- 1. Fraudulently ...".
+NUMBERED_PARAGRAPH = re.compile(r"\d{1,3}\s*(?:°|º|\.(?!\d))\s")
 SENTENCE_AFTER_HEADING = re.compile(r"\.\s+(?=[A-Z(\[])")
 
 
@@ -151,7 +153,7 @@ def split_heading(pats: Patterns, rest: str) -> tuple[str, int | None]:
     if not stripped:
         return "", None
     lead = len(rest) - len(rest.lstrip())
-    if LINE_MARKER.match(stripped) or stripped[0] in "\"“'‘":
+    if LINE_MARKER.match(stripped) or stripped[0] in "\"“'‘" or NUMBERED_PARAGRAPH.match(stripped):
         return "", lead
     separator = HEADING_SEPARATOR.search(stripped, 0, 300)
     if separator and separator.start() > 0:
@@ -172,19 +174,19 @@ def clean_heading(text: str) -> str:
 
 
 def numbering_restarts(lines: list[tuple[int, str]], pats: Patterns, skip: set[int]) -> bool:
-    """Whether section numbers start again at 1 after a part heading (then ids carry the part)."""
-    last: tuple[int, str] | None = None
-    after_part = False
+    """Whether section numbers start again at 1 in every part (then ids carry the part):
+    at least two parts, and the first section of every part is number 1."""
+    firsts: list[str] = []
+    waiting = False
     for index, (_, line) in enumerate(lines):
         if index in skip:
             continue
-        if pats.division.match(line) and division_rest_ok(pats.division.match(line).group("rest")):  # type: ignore[union-attr]
-            after_part = True
+        division = pats.division.match(line)
+        if division and division_rest_ok(division.group("rest")) and pats.lang.divisions.get(division.group("word")) == "part":
+            waiting = True
             continue
-        match = pats.section_bare.match(line)
-        if match and match.group("num"):
-            key = section_key(match.group("num").lower())
-            if last is not None and after_part and key[0] == 1 and key <= last:
-                return True
-            last, after_part = key, False
-    return False
+        match = section_match(pats, line)
+        if match and waiting:
+            firsts.append(printed_number(match))
+            waiting = False
+    return len(firsts) >= 2 and all(section_key(number)[0] == 1 for number in firsts)
