@@ -146,9 +146,12 @@ class LawIndex:
             context = self.contexts[provision.id]
             parent_hits = inherited.get(provision.parent, []) if provision.parent else []
             inside = self.hits_in(provision.start, provision.end)
+            local = self.own_text_hits(provision)
             context.own = _by_label(inside)
-            context.body = _by_label(inside + parent_hits)
-            inherited[provision.id] = parent_hits + self.own_text_hits(provision)
+            # A provision with children is read without them: each child is read on its own, so a
+            # long section cannot gather one article's elements from unrelated subsections.
+            context.body = _by_label(local + parent_hits)
+            inherited[provision.id] = parent_hits + local
             parent = self.by_id.get(provision.parent) if provision.parent else None
             if parent is not None:
                 context.heading |= self.contexts[parent.id].heading
