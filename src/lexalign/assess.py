@@ -35,7 +35,9 @@ def _finding(article: Article, evidence: list[Evidence]) -> tuple[Status, str, l
     found = sorted({element for e in evidence for element in e.elements})
     mandatory = [e.id for e in article.elements if e.mandatory]
     missing = [element for element in mandatory if element not in found]
-    narrowed = sorted({n for e in evidence for n in e.narrowed_by})
+    # Scope is narrowed only when every provision is: a general offence beside an aggravated one
+    # for "protected" computers is a full implementation.
+    narrowed = sorted(set.intersection(*(set(e.narrowed_by) for e in evidence))) if evidence else []
     if not evidence:
         return "absent", "absent:no_candidate", found, missing, narrowed
     if narrowed:

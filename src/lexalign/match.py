@@ -25,6 +25,9 @@ STRUCTURAL_KINDS = {"part", "chapter", "preamble", "schedule"}
 # Cue ids read from terms/<lang>.yaml that change how a provision is read.
 NEGATION_CUE = "cue:negation_exception"
 REPEAL_CUE = "cue:repeal"
+POLICY_CUES = ("cue:policy_statement", "cue:rule_making")
+# A statement of aims or a rule-making power is recognised by its opening words or heading.
+POLICY_WINDOW = 160
 DEFINITION_CUE = "cue:definition"
 DEFINITION_SCOPE_CUE = "cue:definition_scope"  # "In this Act, unless the context otherwise requires"
 # A definition states its term first: a quote, then "means" / "includes" soon after.
@@ -167,6 +170,9 @@ class LawIndex:
             return "repealed"
         if any(h.start - provision.start < NEGATION_WINDOW for h in context.own.get(NEGATION_CUE, [])):
             return "exception"
+        policy_parent = parent is not None and self.contexts[parent.id].excluded == "policy"
+        if policy_parent or any(cue in context.heading for cue in POLICY_CUES) or any(h.start - provision.start < POLICY_WINDOW for cue in POLICY_CUES for h in context.own.get(cue, [])):
+            return "policy"
         if self._is_definition(provision, context):
             return "definition"
         return None
