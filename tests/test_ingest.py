@@ -243,6 +243,25 @@ def test_html_blocks_and_dropped_chrome():
     assert [p.id for p in segment(document).provisions] == ["3", "3.1", "3.2"]
 
 
+def test_html_ordered_lists_are_numbered():
+    # Browsers draw <ol> numbers; they are put back into the text as the law prints them.
+    html = b"""<html><body><h3>5. Offences</h3><p>A person who</p><ol type="a"><li>accesses; or</li><li>copies,</li></ol>
+    <p>commits an offence.</p><h3>6. Penalties</h3><ol start="1"><li>A fine.</li><li>Prison.</li></ol></body></html>"""
+    law = segment(load(html, "law.html"))
+    assert [p.id for p in law.provisions] == ["5", "5.a", "5.b", "6", "6.1", "6.2"]
+
+
+def test_text_form_feeds_are_pages():
+    # Text exported from a PDF viewer: form feeds start new pages.
+    document = load(b"1. Short title\nText.\n\x0c2. Offences\nText.\n", "law.txt")
+    assert [(p.id, p.page) for p in segment(document).provisions] == [("1", 1), ("2", 2)]
+
+
+def test_pdf_content_wins_over_extension():
+    # A PDF saved with a .txt name is still read as a PDF.
+    assert load(make_pdf([["1. Short title", "Text."]]), "law.txt").format == "pdf"
+
+
 def test_akoma_ntoso_structure():
     # num and heading are taken from the XML elements.
     document = load(AKN, "act.xml")
@@ -286,6 +305,8 @@ def _docx_without_document() -> bytes:
         ("empty.txt", lambda: b"", None, "the file is empty"),
         # Whitespace only.
         ("blank.txt", lambda: b"  \n\n ", None, "the file is empty"),
+        # Old Word format: save as .docx.
+        ("old.doc", lambda: b"\xd0\xcf\x11\xe0 old word", None, "unknown format 'doc': save it as .docx or PDF"),
         # Unsupported format.
         ("table.xlsx", lambda: b"PK\x03\x04 spreadsheet", None, "unknown format 'xlsx': use pdf, docx, html, txt, xml"),
         # Over the size limit (a tiny limit for the test).

@@ -115,10 +115,12 @@ def test_headings(text, provision, heading):
         ("2. Interpretation\n(1) In this Act — “computer output” or “output” means a statement; “function” includes logic;\n", {"computer output", "function"}),
         # Philippines: unquoted terms in a definitions section.
         ("Section 3. Definition of Terms. – For this Act:\n(a) Access refers to the instruction of a computer.\n(b) Computer refers to a device.\n", {"access", "computer"}),
+        # French: "1° terme : définition" in an article headed "Définitions".
+        ("Article 2 - Définitions\nAu sens de la présente loi, on entend par :\n1° système informatique : tout dispositif ;\n2° données : toute représentation.\n", {"système informatique", "données"}),
     ],
 )
 def test_defined_terms(text, terms):
-    law = segment(doc(text))
+    law = segment(doc(text, "fr" if "Article" in text else "en"))
     assert set(law.defined_terms) == terms
     assert all(definition for definition in law.defined_terms.values())
 

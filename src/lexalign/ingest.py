@@ -44,10 +44,10 @@ def load(
             raise UnusableInput(display, "is a folder, not a file", "give the path of one law file")
         limit = settings.max_file_mb() if max_mb is None else max_mb
         size = path.stat().st_size
-        _check_size(display, size, limit, max_mb)
+        _check_size(display, size, limit)
         data = path.read_bytes()
     limit = settings.max_file_mb() if max_mb is None else max_mb
-    _check_size(display, len(data), limit, max_mb)
+    _check_size(display, len(data), limit)
     if not data.strip():
         raise UnusableInput(display, "the file is empty", "give a file that contains the text of the law")
     fmt = _format(display, data)
@@ -68,7 +68,7 @@ def load(
     )
 
 
-def _check_size(display: str, size: int, limit: float, flag_given: float | None) -> None:
+def _check_size(display: str, size: int, limit: float) -> None:
     if size > limit * 1024 * 1024:
         raise UnusableInput(
             display,
@@ -80,6 +80,8 @@ def _check_size(display: str, size: int, limit: float, flag_given: float | None)
 def _format(display: str, data: bytes) -> str:
     """Format from the extension; for unknown or missing extensions, from the content."""
     suffix = Path(display).suffix.lower().lstrip(".")
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        return "pdf"  # a PDF whatever its name says
     by_suffix = {"pdf": "pdf", "docx": "docx", "html": "html", "htm": "html", "xhtml": "html", "txt": "txt", "text": "txt", "md": "txt", "xml": "akn", "akn": "akn"}
     if suffix in by_suffix:
         fmt = by_suffix[suffix]
@@ -99,6 +101,8 @@ def _format(display: str, data: bytes) -> str:
         if b"akomantoso" in lower:
             return "akn"
         return "txt"
+    if suffix in ("doc", "rtf", "odt", "wpd"):
+        raise UnusableInput(display, f"unknown format '{suffix}'", f"save it as .docx or PDF (supported: {SUPPORTED})")
     raise UnusableInput(display, f"unknown format '{suffix}'", f"use {SUPPORTED}")
 
 
@@ -120,7 +124,14 @@ def read_text(display: str, data: bytes) -> ReaderResult:
             warnings.append(f"{display}: not UTF-8; read as Windows-1252, check accented letters and quotes")
     if "\x00" in text:
         raise UnusableInput(display, "binary content, not text", f"save the law as one of: {SUPPORTED}")
-    return normalise(text), [0], warnings
+    # Form feeds separate pages (text exported from PDF viewers): keep them as page starts.
+    pages = [normalise(page) for page in text.split("\f")]
+    starts = []
+    offset = 0
+    for page in pages:
+        starts.append(offset)
+        offset += len(page) + 1
+    return "\n".join(pages), starts, warnings
 
 
 def normalise(text: str) -> str:

@@ -120,7 +120,8 @@ def patterns(code: str) -> Patterns:
         schedule=schedule,
         definition=definition,
         # "Access refers to ..." at the start of an item of a definitions section.
-        definition_unquoted=re.compile(r"(?P<term>[A-Z][\w\s\-/]{0,60}?)\s+(?:" + verbs + r")\b"),
+        # "système informatique : tout dispositif ..." (civil-law style, term and colon).
+        definition_unquoted=re.compile(r"(?P<term>[^\W\d_][\w \-/'’]{0,60}?)(?:\s*:\s|\s+(?:" + verbs + r")\b)"),
         body_cue=re.compile(r"\b(?:" + _alternation(lang.body_cues) + r")\b"),
         repeal=re.compile(_alternation(lang.repeal_markers)),
         toc=re.compile(r"^\s*(?:" + _alternation(lang.toc_headings) + r")\s*$", re.IGNORECASE),

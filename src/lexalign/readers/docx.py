@@ -53,8 +53,8 @@ def _paragraph_text(paragraph) -> str:  # type: ignore[no-untyped-def]
     return "".join(parts)
 
 
-def _format(value: int, fmt: str) -> str:
-    """One level's number in Word's numFmt."""
+def format_number(value: int, fmt: str) -> str:
+    """A list number in Word's numFmt (decimal, lowerLetter, upperRoman...)."""
     if fmt in ("lowerLetter", "upperLetter"):
         # Word repeats the letter past z: aa, bb.
         letters = chr(97 + (value - 1) % 26) * ((value - 1) // 26 + 1)
@@ -145,7 +145,7 @@ class _Numbering:
             if f"%{level + 1}" in text:
                 lvl_start, lvl_fmt, _ = levels.get(level, (1, "decimal", ""))
                 value = counters.get(level, overrides.get(level, lvl_start))
-                text = text.replace(f"%{level + 1}", _format(value, lvl_fmt))
+                text = text.replace(f"%{level + 1}", format_number(value, lvl_fmt))
         return text.strip()
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from lxml import etree, html
 
 from lexalign.errors import UnusableInput
+from lexalign.readers.docx import format_number
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 DROP = ("script", "style", "nav", "header", "footer", "noscript", "template", "head", "form", "button", "svg")
@@ -36,6 +37,7 @@ def read_html(display: str, data: bytes) -> tuple[str, list[int], list[str]]:
         raise UnusableInput(display, "unreadable HTML", "save the page again, or copy its text into a .txt file") from None
     for element in list(root.iter(*DROP)):
         element.drop_tree()
+    _number_ordered_lists(root)
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.lower() in BLOCKS:
             element.tail = "\n" + (element.tail or "")
@@ -44,6 +46,25 @@ def read_html(display: str, data: bytes) -> tuple[str, list[int], list[str]]:
     text = root.text_content()
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     return _join(lines), [0], []
+
+
+# <ol type="..."> -> Word-style number format and how it is printed.
+OL_TYPES = {"1": ("decimal", "{}."), "a": ("lowerLetter", "({})"), "A": ("upperLetter", "({})"), "i": ("lowerRoman", "({})"), "I": ("upperRoman", "({})")}
+
+
+def _number_ordered_lists(root: html.HtmlElement) -> None:
+    """Browsers draw <ol> numbers; put them in the text, as the law prints them."""
+    for ordered in root.iter("ol"):
+        fmt, pattern = OL_TYPES.get(ordered.get("type") or "1", OL_TYPES["1"])
+        try:
+            number = int(ordered.get("start") or 1)
+        except ValueError:
+            number = 1
+        for item in ordered:
+            if item.tag != "li":
+                continue
+            item.text = f"{pattern.format(format_number(number, fmt))} {item.text or ''}"
+            number += 1
 
 
 def _join(lines: list[str]) -> str:
