@@ -125,6 +125,9 @@ AKN = b"""<?xml version="1.0" encoding="UTF-8"?>
    <subsection eId="sec_4__subsec_2"><num>(2)</num><content><p>The penalty is a fine.</p></content></subsection>
   </section>
   <section eId="sec_4A"><num>4A.</num><heading>Illegal interception</heading><content><p>A person who intercepts data commits an offence.</p></content></section>
+  <section eId="sec_5"><num>5.</num><heading>Devices</heading><content><p>A person who</p>
+   <blockList eId="sec_5__list_1"><item eId="sec_5__list_1__item_a"><num>(a)</num><p>makes a device; or</p></item>
+   <item eId="sec_5__list_1__item_b"><num>(b)</num><p>sells it,</p></item></blockList><p>commits an offence.</p></content></section>
  </part>
 </body></act></akomaNtoso>"""
 
@@ -268,7 +271,7 @@ def test_akoma_ntoso_structure():
     assert document.format == "akn"
     law = segment(document)
     by_id = {p.id: p for p in law.provisions}
-    assert list(by_id) == ["preamble", "part:ii", "4", "4.1", "4.1.a", "4.1.b", "4.2", "4a"]
+    assert list(by_id) == ["preamble", "part:ii", "4", "4.1", "4.1.a", "4.1.b", "4.2", "4a", "5", "5.a", "5.b"]
     assert by_id["4"].heading == "Illegal access" and by_id["part:ii"].heading == "Offences"
     assert "commits an offence" in by_id["4.1"].text
 

@@ -135,6 +135,8 @@ def _render(element: Iterable[etree._Element], lines: list[str]) -> None:
             _render_item(child, lines)
         elif name in ("num", "heading"):
             continue
+        elif len(child) and _has_numbered(child):
+            _render(child, lines)  # e.g. <content> holding a <blockList> of numbered items
         elif name in AKN_TEXT or name in ("blockList", "tblock"):
             text = _text(child)
             if text:
