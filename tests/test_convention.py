@@ -106,7 +106,7 @@ def test_every_article_has_paragraphs_and_summary(convention):
         assert article.paragraphs and article.summary, article.number
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
 def test_every_term_compiles_in_spacy(convention, language):
     """All patterns pass the Matcher's validation; all phrases build a lemma PhraseMatcher."""
     terms = convention.terms[language]
@@ -151,7 +151,7 @@ def test_sentences_hit_expected_elements(convention, nlp, sentence, expected):
     assert found == expected
 
 
-@pytest.mark.parametrize("language", ["es"])
+@pytest.mark.parametrize("language", ["es", "fr"])
 def test_other_languages_are_complete(convention, language):
     """The engine uses one language file whole: every core/mandatory element, narrowing and cue must be there."""
     terms = convention.terms[language]
@@ -168,6 +168,9 @@ def test_other_languages_are_complete(convention, language):
         # Spanish: inflected verb forms of a civil-law code reach the lemma phrases
         ("es", "el que accediere sin autorización a un sistema informático será castigado", {"a7.access", "a7.ict_system", "a7.without_right"}),
         ("es", "interceptare transmisiones no públicas de datos informáticos", {"a8.interception", "a8.transmission"}),
+        # French: a code-style offence ("le fait de ... est puni")
+        ("fr", "le fait d'accéder frauduleusement à tout ou partie d'un système de traitement automatisé de données", {"a7.access", "a7.ict_system", "a7.without_right"}),
+        ("fr", "le fait d'entraver ou de fausser le fonctionnement d'un système informatique", {"a10.hindering", "a10.ict_system"}),
     ],
 )
 def test_foreign_language_sentences(convention, language, sentence, expected):
