@@ -26,7 +26,7 @@ BLOCKS = {
 AKN_SECTIONS = {"section", "article", "rule", "regulation"}
 AKN_DIVISIONS = {"part": "Part", "chapter": "Chapter", "title": "Title", "book": "Part", "division": "Division", "subpart": "Subpart"}
 AKN_ITEMS = {"subsection", "paragraph", "subparagraph", "point", "item", "clause", "subclause", "list", "indent", "alinea", "level", "subdivision"}
-AKN_TEXT = {"intro", "content", "wrapUp", "p", "heading", "subheading", "num", "crossHeading"}
+AKN_TEXT = {"intro", "content", "wrapUp", "p", "heading", "subheading", "num", "crossHeading", "listIntroduction", "listWrapUp"}
 
 
 def read_html(display: str, data: bytes) -> tuple[str, list[int], list[str]]:
@@ -84,9 +84,10 @@ def read_akn(display: str, data: bytes) -> tuple[str, list[int], list[str]]:
         raise UnusableInput(display, f"malformed XML ({error.msg})", "export the Akoma Ntoso file again") from None
     body = next((found for found in (_first(root, "body"), _first(root, "mainBody")) if found is not None), root)
     lines: list[str] = []
-    preface = _first(root, "preface")
-    if preface is not None:
-        lines.append(_text(preface))
+    for name in ("preface", "preamble"):
+        front = _first(root, name)
+        if front is not None:
+            lines.extend(_text(block) for block in front if _text(block))
     _render(body, lines)
     for attachment in root.iter(f"{{{AKN_NS}}}attachment"):
         _render(attachment, lines)
