@@ -134,6 +134,7 @@ class SegmentationLanguage(Frozen):
     number_suffixes: list[str] = Field(default_factory=list)  # "bis", "ter" in "197 bis"
     definition_headings: list[str] = Field(default_factory=list)
     definition_verbs: list[str] = Field(default_factory=list)  # "means", "includes"
+    definition_leads: list[str] = Field(default_factory=list)  # "the term" in '(1) the term "computer" means'
     body_cues: list[str] = Field(default_factory=list)  # words that make a line body, not a heading
     repeal_markers: list[str] = Field(default_factory=list)
     toc_headings: list[str] = Field(default_factory=list)

@@ -49,6 +49,7 @@ class Patterns:
     schedule: re.Pattern[str]
     definition: re.Pattern[str]
     definition_unquoted: re.Pattern[str]
+    definition_lead: re.Pattern[str]
     body_cue: re.Pattern[str]
     repeal: re.Pattern[str]
     toc: re.Pattern[str]
@@ -119,6 +120,8 @@ def patterns(code: str) -> Patterns:
         division=division,
         schedule=schedule,
         definition=definition,
+        # Words between a list marker and the quoted term: '(1) the term "computer" means'.
+        definition_lead=re.compile(r"^\s*(?:(?:" + _alternation(lang.definition_leads) + r")\s*)?$", re.IGNORECASE),
         # "Access refers to ..." at the start of an item of a definitions section.
         # "système informatique : tout dispositif ..." (civil-law style, term and colon).
         definition_unquoted=re.compile(r"(?P<term>[^\W\d_][\w \-/'’]{0,60}?)(?:\s*:\s|\s+(?:" + verbs + r")\b)"),

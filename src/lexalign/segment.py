@@ -51,6 +51,8 @@ MARKER_END = re.compile(r"\(\w{1,5}\)$")
 MARKER_CLOSE = re.compile(r"[)°º.]")
 # Unbracketed list markers at a line start: "1°", "2.", "a)".
 PLAIN_MARKER = re.compile(r"^\s*(?:(\d{1,3})\s*(?:°|º|\.(?!\d))|([a-z]{1,2})\))\s+")
+# The words between the last list marker and a definition: "(1) the term ".
+LEAD_AFTER_MARKER = re.compile(r"\(\w{1,5}\)([^()]{0,30})$")
 KIND_BY_DEPTH = ("subsection", "paragraph", "subparagraph", "clause")
 
 
@@ -312,7 +314,13 @@ def _items(state: _State, pats: Patterns, offset: int, line: str, previous: str)
     for match in pats.definition.finditer(line):
         at = match.start()
         before = line[:at].rstrip()
-        if not before or before.endswith(("—", "–", ":", ";", "]", ".", "-", ",")) or MARKER_END.search(before):
+        lead = LEAD_AFTER_MARKER.search(before)
+        if (
+            not before
+            or before.endswith(("—", "–", ":", ";", "]", ".", "-", ","))
+            or MARKER_END.search(before)
+            or (lead is not None and pats.definition_lead.match(lead.group(1)))
+        ):
             cuts.append((at, "def", match.group("term").strip()))
     cuts.sort()
     if not cuts or cuts[0][0] > 0:
@@ -320,7 +328,7 @@ def _items(state: _State, pats: Patterns, offset: int, line: str, previous: str)
     last_marker_end = -1
     for position, (at, what, value) in enumerate(cuts):
         if what == "def":
-            directly_after_marker = last_marker_end >= 0 and not line[last_marker_end:at].strip()
+            directly_after_marker = last_marker_end >= 0 and bool(pats.definition_lead.match(line[last_marker_end:at]))
             if directly_after_marker and state.levels:
                 state.levels[-1].node.term = state.levels[-1].node.term or value
                 continue
