@@ -84,13 +84,13 @@ def make_image_pdf() -> bytes:
 NUMBERING_LEVELS = [("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)")]
 
 
-def make_docx(paragraphs: list[tuple[str, int | None]], *, num_id: str = "90") -> bytes:
+def make_docx(paragraphs: list[tuple[str, int | None]], *, num_id: str = "90", levels: list[tuple[str, str]] = NUMBERING_LEVELS) -> bytes:
     """A DOCX whose numbered paragraphs use Word automatic numbering (numbering.xml),
     so the numbers are not in the paragraph text. (text, level or None) per paragraph."""
     document = docx.Document()
     numbering = document.part.numbering_part.element
     abstract = etree.SubElement(numbering, qn("w:abstractNum"), {qn("w:abstractNumId"): "90"})
-    for level, (fmt, text) in enumerate(NUMBERING_LEVELS):
+    for level, (fmt, text) in enumerate(levels):
         lvl = etree.SubElement(abstract, qn("w:lvl"), {qn("w:ilvl"): str(level)})
         etree.SubElement(lvl, qn("w:start"), {qn("w:val"): "1"})
         etree.SubElement(lvl, qn("w:numFmt"), {qn("w:val"): fmt})
@@ -227,6 +227,13 @@ def test_docx_automatic_numbering():
     law = segment(document)
     assert [p.id for p in law.provisions] == ["preamble", "1", "1.a", "1.b", "1.b.i", "1.b.ii", "2", "2.a"]
     assert law.provisions[1].heading == "Unauthorised access"
+
+
+def test_docx_section_word_numbering():
+    # Word numbering that draws "Section 1" and "(1)": read as section headings and subsections.
+    data = make_docx([("Unauthorised access", 0), ("A person who accesses.", 1), ("Interception", 0), ("A person who intercepts.", 1)], levels=[("decimal", "Section %1"), ("decimal", "(%2)")])
+    law = segment(load(data, "draft.docx"))
+    assert [(p.id, p.heading) for p in law.provisions] == [("1", "Unauthorised access"), ("1.1", ""), ("2", "Interception"), ("2.1", "")]
 
 
 def test_docx_unresolved_numbering_warns():

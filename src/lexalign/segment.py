@@ -53,6 +53,8 @@ MARKER_CLOSE = re.compile(r"[)°º.]")
 PLAIN_MARKER = re.compile(r"^\s*(?:(\d{1,3})\s*(?:°|º|\.(?!\d))|([a-z]{1,2})\))\s+")
 # The words between the last list marker and a definition: "(1) the term ".
 LEAD_AFTER_MARKER = re.compile(r"\(\w{1,5}\)([^()]{0,30})$")
+# Largest plausible gap between consecutive bare section numbers ("12." then "2015." is not one).
+MAX_JUMP = 100
 KIND_BY_DEPTH = ("subsection", "paragraph", "subparagraph", "clause")
 
 
@@ -259,6 +261,8 @@ def _section(
         if not (state.per_part and state.division_since_section and section_key(number)[0] == 1):
             return False  # "2." inside a section is a numbered item, not a new section
         container, node_id, label, kind = None, "", "", "section"
+    elif current is not None and word is None and section_key(number)[0] > section_key(current.number)[0] + MAX_JUMP:
+        return False  # "2015. ..." after section 12 is a year or a list item, not section 2015
     else:
         container, node_id, label, kind = None, "", "", "section"
     if kind == "section":

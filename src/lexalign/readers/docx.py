@@ -8,6 +8,7 @@ level (start, numFmt, lvlText) and count per list, so the segmenter sees "(a) ..
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from lexalign.errors import UnusableInput
@@ -146,7 +147,9 @@ class _Numbering:
                 lvl_start, lvl_fmt, _ = levels.get(level, (1, "decimal", ""))
                 value = counters.get(level, overrides.get(level, lvl_start))
                 text = text.replace(f"%{level + 1}", format_number(value, lvl_fmt))
-        return text.strip()
+        text = text.strip()
+        # "Section 1" / "Article 3" drawn by Word: a full stop makes it read as a heading number.
+        return text + "." if re.search(r"[^\W\d_]\s*\d+[A-Za-z]?$", text) else text
 
 
 def _val(element, name: str = "val") -> str | None:  # type: ignore[no-untyped-def]
