@@ -284,18 +284,30 @@ def _section_heading(index: LawIndex, provision: Provision) -> str:
     return ""
 
 
-def score_candidates(index: LawIndex, article: Article, found: list[ProvisionContext], retrieval: dict[str, float], articles_per_provision: Counter) -> ArticleCandidates:
+def heading_topics(context: ProvisionContext, articles: list[Article]) -> set[int]:
+    """Articles whose every core element is named in the provision's headings ("Unauthorised access")."""
+    return {a.number for a in articles if (core := _element_labels(a, lambda e: e.core)) and all(label in context.heading for label in core)}
+
+
+def _heading_signal(article: Article, context: ProvisionContext, topics: set[int], heading: str) -> float:
+    """1 when the headings name this article; halved when they name only other articles."""
+    if article.number in topics:
+        return 1.0
+    names_core = float(any(label in context.heading for label in _element_labels(article, lambda e: e.core)))
+    likeness = max(names_core, fuzz.token_set_ratio(article.title.lower(), heading.lower()) / 100 if heading else 0.0)
+    return 0.5 * likeness if topics else likeness
+
+
+def score_candidates(index: LawIndex, article: Article, found: list[ProvisionContext], retrieval: dict[str, float], articles_per_provision: Counter, topics: dict[str, set[int]]) -> ArticleCandidates:
     """Rank an article's candidates: elements held, heading, likeness to the article, specificity."""
     mandatory = _element_labels(article, lambda e: e.mandatory)
-    core = _element_labels(article, lambda e: e.core)
     evidence = []
     for context in found:
         provision = context.provision
-        heading = _section_heading(index, provision)
         signals = {
             "coverage": sum(label in context.body for label in mandatory) / max(1, len(mandatory)),
             "own": sum(label in context.own for label in mandatory) / max(1, len(mandatory)),
-            "heading": max(float(any(label in context.heading for label in core)), fuzz.token_set_ratio(article.title.lower(), heading.lower()) / 100 if heading else 0.0),
+            "heading": _heading_signal(article, context, topics[provision.id], _section_heading(index, provision)),
             "retrieval": retrieval.get(provision.id, 0.0),
             "specificity": 1 / articles_per_provision[provision.id],
         }
@@ -341,4 +353,5 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     retrieval = retrieval_scores(law, articles, lexicon.language)
     found = {article.number: find_candidates(index, article) for article in articles}
     articles_per_provision = Counter(context.provision.id for contexts in found.values() for context in contexts)
-    return [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision) for article in articles]
+    topics = {context.provision.id: heading_topics(context, articles) for contexts in found.values() for context in contexts}
+    return [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision, topics) for article in articles]
