@@ -25,6 +25,10 @@ STRUCTURAL_KINDS = {"part", "chapter", "preamble", "schedule"}
 # Cue ids read from terms/<lang>.yaml that change how a provision is read.
 NEGATION_CUE = "cue:negation_exception"
 REPEAL_CUE = "cue:repeal"
+# "A person who commits an offence under subsection (1) which causes ...": an aggravation or penalty
+# clause. It is evidence of sanctions, but the offence itself is the provision it points to.
+OFFENCE_REFERENCE_CUE = "cue:offence_reference"
+SECONDARY_OFFENCE_FACTOR = 0.7
 POLICY_CUES = ("cue:policy_statement", "cue:rule_making")
 # A statement of aims or a rule-making power is recognised by its opening words or heading.
 POLICY_WINDOW = 160
@@ -312,6 +316,8 @@ def score_candidates(index: LawIndex, article: Article, found: list[ProvisionCon
             "specificity": 1 / articles_per_provision[provision.id],
         }
         score = sum(SCORE_WEIGHTS[name] * value for name, value in signals.items())
+        if OFFENCE_REFERENCE_CUE in context.body and any(f"cue:{cue}" in OFFENCE_CUES for cue in article.context_cues):
+            score *= SECONDARY_OFFENCE_FACTOR
         evidence.append(_evidence(index, context, article, score))
     evidence.sort(key=lambda e: (-e.score, e.provision))
     return ArticleCandidates(article=article.number, candidates=evidence)
