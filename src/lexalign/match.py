@@ -29,6 +29,8 @@ REPEAL_CUE = "cue:repeal"
 # clause. It is evidence of sanctions, but the offence itself is the provision it points to.
 OFFENCE_REFERENCE_CUE = "cue:offence_reference"
 SECONDARY_OFFENCE_FACTOR = 0.7
+# How far below its best-fitting article a provision may score and still count for another one.
+BEST_FIT_MARGIN = 0.25
 POLICY_CUES = ("cue:policy_statement", "cue:rule_making")
 # A statement of aims or a rule-making power is recognised by its opening words or heading.
 POLICY_WINDOW = 160
@@ -174,6 +176,8 @@ class LawIndex:
             return "repealed"
         if any(h.start - provision.start < NEGATION_WINDOW for h in context.own.get(NEGATION_CUE, [])):
             return "exception"
+        if parent is not None and self.contexts[parent.id].excluded in ("exception", "repealed"):
+            return self.contexts[parent.id].excluded
         policy_parent = parent is not None and self.contexts[parent.id].excluded == "policy"
         if policy_parent or any(cue in context.heading for cue in POLICY_CUES) or any(h.start - provision.start < POLICY_WINDOW for cue in POLICY_CUES for h in context.own.get(cue, [])):
             return "policy"
@@ -360,4 +364,17 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     found = {article.number: find_candidates(index, article) for article in articles}
     articles_per_provision = Counter(context.provision.id for contexts in found.values() for context in contexts)
     topics = {context.provision.id: heading_topics(context, articles) for contexts in found.values() for context in contexts}
-    return [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision, topics) for article in articles]
+    scored = [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision, topics) for article in articles]
+    return _prefer_best_fit(scored)
+
+
+def _prefer_best_fit(scored: list[ArticleCandidates]) -> list[ArticleCandidates]:
+    """A provision that fits another article clearly better is not evidence for this one."""
+    best: dict[str, float] = {}
+    for entry in scored:
+        for evidence in entry.candidates:
+            best[evidence.provision] = max(best.get(evidence.provision, 0.0), evidence.score)
+    return [
+        ArticleCandidates(article=entry.article, candidates=[e for e in entry.candidates if e.score >= best[e.provision] - BEST_FIT_MARGIN])
+        for entry in scored
+    ]
