@@ -72,6 +72,12 @@ def ids(text: str, language: str = "en") -> list[str]:
         ("12. Offences\nThis section was amended in\n2015. The amendment applies.\n13. Penalty\nText.\n", "en", ["12", "13"]),
         # Decimal section numbers (Australia, Canada).
         ("477.1 Unauthorised access\n(1) A person commits an offence.\n477.2 Modification\n(1) A person.\n", "en", ["477.1", "477.1.1", "477.2", "477.2.1"]),
+        # legislation.gov.uk: no full stop after the number; "1990 CHAPTER 18" above is not a section.
+        ("1990 CHAPTER 18\n1 Unauthorised access to computer material.\n(1) A person is guilty.\n3ZA Serious damage\n(1) A person.\n", "en", ["preamble", "1", "1.1", "3za", "3za.1"]),
+        # French roman paragraphs "I. –" inside an article.
+        ("Article 323-3-1\nI. – Le fait d'importer est puni.\nII. – La tentative est punie.\n", "fr", ["323-3-1", "323-3-1.i", "323-3-1.ii"]),
+        # Spanish "ARTÍCULO 1°.-" and "Artículo 211 bis 1.-".
+        ("ARTÍCULO 1°.- Objeto. La ley protege.\nArtículo 211 bis 1.- Al que modifique datos.\n", "es", ["1", "211bis1"]),
         # French: "Article premier", "Article 2 - Titre" with 1° items, "Art. 323-1.-".
         ("Article premier\nLa loi a pour objet.\nArticle 2 - Définitions\n1° système : tout dispositif ;\n2° données : toute représentation.\nArt. 323-1.- Le fait d'accéder est puni.\n", "fr", ["1", "2", "2.1", "2.2", "323-1"]),
         # Spanish: "Artículo 197 bis", "Art. 588 bis a", 'Artículo 274 "A"', numbered apartados.

@@ -37,7 +37,17 @@ def split_lines(text: str) -> list[tuple[int, str]]:
 
 
 def section_match(pats: Patterns, line: str) -> re.Match[str] | None:
-    return pats.section_word.match(line) or pats.section_bare.match(line)
+    """The section-start match of a line, if it opens a section (or article)."""
+    match = pats.section_word.match(line) or pats.section_bare.match(line)
+    if match:
+        return match
+    match = pats.section_spaced.match(line)
+    if match:
+        rest = match.group("rest")
+        # "1 Unauthorised access to computer material." is a heading; "2 Persons shall ..." is not.
+        if len(rest.split()) <= 20 and not pats.body_cue.search(rest) and not rest.rstrip().endswith(","):
+            return match
+    return None
 
 
 def toc_lines(lines: list[tuple[int, str]], pats: Patterns) -> tuple[set[int], dict[str, str]]:

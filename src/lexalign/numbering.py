@@ -45,6 +45,7 @@ class Patterns:
     lang: SegmentationLanguage
     section_word: re.Pattern[str]
     section_bare: re.Pattern[str]
+    section_spaced: re.Pattern[str]
     division: re.Pattern[str]
     schedule: re.Pattern[str]
     definition: re.Pattern[str]
@@ -81,9 +82,10 @@ def patterns(code: str) -> Patterns:
     # A section number after a word: 12, 3A, 66F, 477.1, 323-1, 197 bis, 588 bis a, 274 "A", 1er.
     number = (
         r"(?P<num>\d+(?:[.\-]\d+)*(?:[A-Z]{1,2}\b)?"
-        r"(?:\s*(?:" + suffixes + r")\b(?:\s+[a-z]\b)?)?"
+        r"(?:\s*(?:" + suffixes + r")\b(?:\s+(?:[a-z]|\d{1,2})\b)?)?"
         r"(?:\s+[\"“][A-Z][\"”])?"
         r"|(?:" + first + r")(?!\w))"
+        r"(?:\s*[°º](?!\w))?"  # "ARTÍCULO 1°.-"
     )
     # "Section 4. Heading", "Art. 12.-", "Article 12" alone, "§ 1030." and "Section 5 (1) ...";
     # a bare "Section 4 of this Act" is a reference, not a heading, so punctuation is required.
@@ -95,6 +97,11 @@ def patterns(code: str) -> Patterns:
     section_bare = re.compile(
         r"^\s*\[?\s*(?:(?P<dotted>\d{1,4}\.\d{1,3})(?P<dpunct>\s+)(?=[A-Z(])"
         r"|(?P<num>\d{1,4}[A-Z]{0,2})(?P<punct>\.(?!\d)(?:\s*(?:—|–|--|-)(?!-))?))(?P<rest>.*)$"
+    )
+    # legislation.gov.uk: "1 Unauthorised access to computer material." (no full stop after the
+    # number); only a heading may follow, never a date ("1 January 2020").
+    section_spaced = re.compile(
+        r"^\s*(?P<num>\d{1,4}[A-Z]{0,2})\s+(?P<punct>)(?P<rest>(?![A-Z][a-z]+\s+\d{4}\b)[A-Z][^;:]{2,150})$"
     )
     division_words = _alternation(list(lang.divisions))
     division = re.compile(
@@ -117,6 +124,7 @@ def patterns(code: str) -> Patterns:
         lang=lang,
         section_word=section_word,
         section_bare=section_bare,
+        section_spaced=section_spaced,
         division=division,
         schedule=schedule,
         definition=definition,

@@ -49,8 +49,8 @@ ITEM_HEADING = re.compile(r"^([A-Z][^.;:,()\n]{2,80}?)\.\s*(?:–|—|--)\s*")
 MARKER_END = re.compile(r"\(\w{1,5}\)$")
 # Where a marker's item text begins: after ")", "°" or ".".
 MARKER_CLOSE = re.compile(r"[)°º.]")
-# Unbracketed list markers at a line start: "1°", "2.", "a)".
-PLAIN_MARKER = re.compile(r"^\s*(?:(\d{1,3})\s*(?:°|º|\.(?!\d))|([a-z]{1,2})\))\s+")
+# Unbracketed list markers at a line start: "1°", "2.", "a)", "II. –".
+PLAIN_MARKER = re.compile(r"^\s*(?:(\d{1,3})\s*(?:°|º|\.(?!\d))|([a-z]{1,2})\)|([IVX]{1,4})\s*\.\s*[-–—])\s*")
 # The words between the last list marker and a definition: "(1) the term ".
 LEAD_AFTER_MARKER = re.compile(r"\(\w{1,5}\)([^()]{0,30})$")
 # Largest plausible gap between consecutive bare section numbers ("12." then "2015." is not one).
@@ -238,6 +238,8 @@ def _section(
     match = section_match(pats, line)
     if not match:
         return False
+    if match.re is pats.section_spaced and state.section is None and section_key(match.group("num").lower())[0] > 20:
+        return False  # "1990 CHAPTER 18" above the first section is not section 1990
     groups = match.groupdict()
     printed = (groups.get("num") or groups.get("dotted") or "").strip()
     number = section_id(printed, pats.lang)
@@ -314,7 +316,7 @@ def _items(state: _State, pats: Patterns, offset: int, line: str, previous: str)
         # "1° ...", "a) ...", or "2. ..." inside an article (civil-law paragraphs).
         plain = PLAIN_MARKER.match(line)
         if plain:
-            cuts.insert(0, (0, "marker", plain.group(1) or plain.group(2)))
+            cuts.insert(0, (0, "marker", plain.group(1) or plain.group(2) or plain.group(3)))
     for match in pats.definition.finditer(line):
         at = match.start()
         before = line[:at].rstrip()
