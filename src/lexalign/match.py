@@ -28,6 +28,7 @@ REPEAL_CUE = "cue:repeal"
 # "A person who commits an offence under subsection (1) which causes ...": an aggravation or penalty
 # clause. It is evidence of sanctions, but the offence itself is the provision it points to.
 OFFENCE_REFERENCE_CUE = "cue:offence_reference"
+BROAD_SCOPE_CUE = "cue:broad_scope"
 SECONDARY_OFFENCE_FACTOR = 0.7
 # How far below its best-fitting article a provision may score and still count for another one.
 BEST_FIT_MARGIN = 0.25
@@ -70,6 +71,7 @@ class LawIndex:
         text = law.document.text
         _, hits = lexicon.annotate(text)
         hits += self._defined_term_hits(text)
+        self._broad_cache: dict[str, bool] = {}
         self.hits = sorted(hits, key=lambda h: (h.start, h.end))
         self._starts = [h.start for h in self.hits]
         self.by_id = {p.id: p for p in law.provisions}
@@ -132,6 +134,20 @@ class LawIndex:
             for found in re.finditer(r"\b" + re.escape(term.lower()) + r"\b", lowered):
                 extra.extend(Hit(label, found.start(), found.end()) for label in labels)
         return extra
+
+    def defined_broadly(self, provision: Provision, hits: list[Hit]) -> bool:
+        """True when every narrowing term hit is a term the law defines broadly.
+
+        A "protected computer" defined as any computer used in or affecting commerce does not
+        narrow an offence; one defined as a government computer does."""
+        text = self.law.document.text
+        return all(self._broad_definition(text[hit.start : hit.end].lower()) for hit in hits)
+
+    def _broad_definition(self, term: str) -> bool:
+        if term not in self._broad_cache:
+            definition = self.law.defined_terms.get(term) or self.law.defined_terms.get(term.rstrip("s"), "")
+            self._broad_cache[term] = bool(definition) and BROAD_SCOPE_CUE in self._labels_in_text(definition)
+        return self._broad_cache[term]
 
     # ------------------------------------------------------------------ contexts
 
@@ -253,7 +269,7 @@ def _evidence(index: LawIndex, context: ProvisionContext, article: Article, scor
         spans=sorted(spans, key=lambda s: s.start),
         label=provision.label,
         page=provision.page,
-        narrowed_by=sorted(label.split(":", 1)[1] for label in context.own if label in narrowing),
+        narrowed_by=sorted(label.split(":", 1)[1] for label in context.own if label in narrowing and not index.defined_broadly(provision, context.own[label])),
     )
 
 
