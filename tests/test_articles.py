@@ -29,9 +29,9 @@ def assess_one(law: SegmentedLaw, convention: Convention, article: int) -> Asses
     return next(a for a in findings if a.article == article)
 
 
-def gap(case, reason: str):
+def gap(article: int, heading: str, text: str, expected: str, *, id: str, reason: str):
     """A realistic row the engine gets wrong today: kept, marked as a strict expected failure."""
-    return pytest.param(*case.values, id=case.id, marks=pytest.mark.xfail(strict=True, reason=reason))
+    return pytest.param(article, heading, text, expected, id=id, marks=pytest.mark.xfail(strict=True, reason=reason))
 
 
 C, P, A = "covered", "partial", "absent"
@@ -111,7 +111,8 @@ ROWS = [
     P_(13, "Computer-related fraud", "A person who, with intent to procure an economic benefit for himself or another, causes a loss of property to another by any input, alteration, deletion or suppression of computer data or by any interference with the functioning of a computer system commits an offence and is liable on conviction to imprisonment for ten years.", C, id="13-uk-covered"),
     P_(13, "Computer fraud", "Whoever knowingly and with intent to defraud uses a computer to obtain money or property by means of false pretences or by manipulating computer data shall be punished by imprisonment for not more than ten years.", C, id="13-us-covered"),
     # Only electronic fund transfers: partial.
-    P_(13, "Electronic fund transfer fraud", "A person who fraudulently initiates an electronic fund transfer from the account of another person commits an offence and is liable on conviction to imprisonment for five years.", P, id="13-fund-transfer-only-partial"),
+    gap(13, "Electronic fund transfer fraud", "A person who fraudulently initiates an electronic fund transfer from the account of another person commits an offence and is liable on conviction to imprisonment for five years.", P, id="13-fund-transfer-only-partial",
+        reason="a13.ict_system: 'electronic fund transfer' is not read as an ICT system / electronic data object, so the core is missing (the fund_transfer_only narrowing is found)"),
     # Near miss: ordinary fraud, no computer.
     P_(13, "Obtaining property by deception", "A person who by any deception dishonestly obtains property belonging to another with the intention of permanently depriving the other of it commits an offence and is liable on conviction to imprisonment for ten years.", A, id="13-miss-plain-fraud"),
     # ------------------------------------------------------------------ 14 CSAM
@@ -145,7 +146,8 @@ ROWS = [
     P_(17, "Forfeiture", "The court may order the forfeiture of any computer used in the commission of an offence under this Act.", A, id="17-miss-forfeiture"),
     # ------------------------------------------------------------------ 18 legal persons
     P_(18, "Offences by bodies corporate", "Where an offence under this Act is committed by a body corporate, the body corporate is liable on conviction to a fine not exceeding ten million dollars.", C, id="18-uk-covered"),
-    P_(18, "Liability of legal persons", "Legal persons shall be held criminally liable for the offences provided for in this Law committed on their behalf by any natural person holding a leading position within the legal person.", C, id="18-civil-covered"),
+    gap(18, "Liability of legal persons", "Legal persons shall be held criminally liable for the offences provided for in this Law committed on their behalf by any natural person holding a leading position within the legal person.", C, id="18-civil-covered",
+        reason="context cue offence/penalty: 'held criminally liable for the offences provided for in this Law' matches neither cue, though both core elements are found"),
     # Near miss: a company's duty to register.
     P_(18, "Registration", "Every body corporate providing a service under this Act shall register with the Authority.", A, id="18-miss-registration"),
     # ------------------------------------------------------------------ 19 participation, attempt
@@ -156,7 +158,8 @@ ROWS = [
     # Near miss: assistance to an officer.
     P_(19, "Duty to assist", "A service provider shall assist an authorised officer in the exercise of the officer's powers under this Act.", A, id="19-miss-assist-officer"),
     # ------------------------------------------------------------------ 20 limitation
-    P_(20, "Limitation of proceedings", "Proceedings for an offence under this Act may be brought at any time within six years after the commission of the offence.", C, id="20-uk-covered"),
+    gap(20, "Limitation of proceedings", "Proceedings for an offence under this Act may be brought at any time within six years after the commission of the offence.", C, id="20-uk-covered",
+        reason="a20.limitation: 'proceedings ... may be brought ... within six years' is not a limitation phrase (only 'commenced/instituted within')"),
     P_(20, "Prescription", "The statute of limitations for the offences provided for in this Law shall be ten years.", C, id="20-civil-covered"),
     # Near miss: a time limit to appeal.
     P_(20, "Appeal", "A person aggrieved by a decision of the Authority may appeal to the High Court within thirty days of the decision.", A, id="20-miss-appeal-time"),
@@ -174,15 +177,20 @@ ROWS = [
     P_(22, "Jurisdiction of the Tribunal", "The Tribunal shall have jurisdiction to hear and determine disputes between licensees.", A, id="22-miss-tribunal"),
     # ------------------------------------------------------------------ 23 scope of procedure
     P_(23, "Scope of procedural powers", "The powers conferred by this Part apply to the investigation of offences under this Act, of any other offence committed by means of a computer system, and to the collection of evidence in electronic form of any offence.", C, id="23-covered"),
-    P_(23, "Application of this Part", "The powers in this Part may be exercised only in relation to an offence under this Act.", P, id="23-own-offences-only-partial"),
+    P_(23, "Scope of powers", "The powers of search, seizure, preservation and production conferred by sections 20 to 26 may be exercised only for the investigation of an offence under this Act.", P, id="23-own-offences-only-partial"),
+    gap(23, "Application of this Part", "The powers of search, seizure, preservation and production in this Part may be exercised only in relation to an offence under this Act.", P, id="23-in-this-part-partial",
+        reason="exclusion: 'in this Part' near the start is cue:definition_scope, so a scope clause with no definition is excluded as a definition"),
     # Near miss: general scope of Act.
     P_(23, "Application", "This Act applies to the Government and to every statutory body.", A, id="23-miss-general-application"),
     # ------------------------------------------------------------------ 24 safeguards
-    P_(24, "Conditions and safeguards", "A judge may issue a warrant under this Part only if satisfied that there are reasonable grounds to believe that the data are relevant to a criminal investigation; the warrant shall specify the data concerned and shall be valid for no longer than thirty days.", C, id="24-covered"),
+    P_(24, "Conditions for warrants", "A judge may issue a warrant to search a computer system or to intercept communications under this Part only if satisfied that there are reasonable grounds to believe that the data sought are relevant to a criminal investigation; the warrant shall specify the data concerned and shall remain in force for a period not exceeding thirty days.", C, id="24-covered"),
+    gap(24, "Conditions for warrants", "A judge may issue a warrant to search a computer system or to intercept communications under this Part only if satisfied that there are reasonable grounds to believe that the data sought are relevant to a criminal investigation; the warrant shall specify the data concerned and shall be valid for no longer than thirty days.", C, id="24-valid-no-longer-than",
+        reason="a24.limits: 'valid for no longer than thirty days' is not a limit phrase (only 'not exceeding', 'period of', 'expire'...)"),
     # Near miss: warrant of arrest in general.
     P_(24, "Complaints", "Any person may lodge a complaint with the Authority about the conduct of a licensee.", A, id="24-miss-complaints"),
     # ------------------------------------------------------------------ 25 preservation
-    P_(25, "Preservation order", "Where a police officer has reasonable grounds to believe that specified computer data stored in a computer system is vulnerable to loss or modification, the officer may, by written notice, require the person in control of the data to preserve the data for a period not exceeding ninety days.", C, id="25-uk-covered"),
+    gap(25, "Preservation order", "Where a police officer has reasonable grounds to believe that specified computer data stored in a computer system is vulnerable to loss or modification, the officer may, by written notice, require the person in control of the data to preserve the data for a period not exceeding ninety days.", C, id="25-uk-covered",
+        reason="context cue power: 'may, by written notice, require' is not matched (only the contiguous 'may require'); every element is found"),
     P_(25, "Expedited preservation", "The public prosecutor may order any person to preserve without delay specified stored computer data in that person's possession or control.", C, id="25-civil-covered"),
     # Near miss: record retention duty of companies.
     P_(25, "Retention of records", "Every company shall keep its accounting records for a period of seven years.", A, id="25-miss-record-keeping"),
@@ -299,7 +307,8 @@ ROWS = [
     # One measure only: partial.
     P_(53, "National CERT", "There is established a national computer incident response team responsible for responding to cybersecurity incidents.", P, id="53-cert-only-partial"),
     # Near miss: crime prevention in general.
-    P_(53, "Road safety", "The Authority shall promote public awareness of road safety.", A, id="53-miss-road-safety"),
+    gap(53, "Road safety", "The Authority shall promote public awareness of road safety.", A, id="53-miss-road-safety",
+        reason="a53.measure/a53.societal: 'public awareness' counts whatever its subject; nothing requires a cyber / ICT topic"),
 ]
 
 
