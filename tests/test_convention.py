@@ -297,6 +297,7 @@ def test_cli_json_lists_article_objects():
         (["convention", "7"], "a7.ict_system"),  # one article in full, with its elements
         (["convention", "11"], "Misuse of devices"),
         (["convention", "2"], "Use of terms"),  # not assessed, no elements
+        (["convention", "11"], "[unsure: exact scope of the reservation]"),  # brackets in data are text, not rich markup
     ],
 )
 def test_cli_one_article(args, expected):

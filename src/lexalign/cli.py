@@ -126,6 +126,7 @@ def convention(
     from pathlib import Path
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from lexalign.convention import ConventionDataError, article_record, load_convention
@@ -153,29 +154,29 @@ def convention(
             table.add_column(column, justify="right" if column in ("art.", "elements") else "left")
         romans = {chapter.number: chapter.roman for chapter in model.chapters}
         for item in model.articles:
-            table.add_row(str(item.number), romans[item.chapter], item.title, "yes" if item.assessed else "no", str(len(item.elements)))
+            table.add_row(str(item.number), romans[item.chapter], escape(item.title), "yes" if item.assessed else "no", str(len(item.elements)))
         console.print(table)
         return
     record = article_record(model, article)
     item = model.article(article)
-    console.print(f"[bold]Article {item.number}. {item.title}[/bold]")
-    console.print(f"Chapter {item.chapter}: {record['chapter_title']} | assessed: {'yes' if item.assessed else 'no'} | Budapest: {item.budapest or '-'}")
-    console.print(f"Summary: {item.summary}")
+    console.print(f"[bold]Article {item.number}. {escape(item.title)}[/bold]")
+    console.print(escape(f"Chapter {item.chapter}: {record['chapter_title']} | assessed: {'yes' if item.assessed else 'no'} | Budapest: {item.budapest or '-'}"))
+    console.print(escape(f"Summary: {item.summary}"))
     if item.unsure:
-        console.print(f"Unsure: {item.unsure}")
+        console.print(escape(f"Unsure: {item.unsure}"))
     paragraphs = Table(title="Paragraphs")
     for column in ("para.", "modality", "requires", "paraphrase"):
         paragraphs.add_column(column)
     for paragraph in item.paragraphs:
         text = paragraph.paraphrase + (f" [unsure: {paragraph.unsure}]" if paragraph.unsure else "")
-        paragraphs.add_row(paragraph.number, paragraph.modality.value, paragraph.requires, text)
+        paragraphs.add_row(paragraph.number, paragraph.modality.value, paragraph.requires, escape(text))
     console.print(paragraphs)
     if item.elements:
         elements = Table(title="Elements")
         for column in ("id", "label", "kind", "core", "mandatory", "narrowing"):
             elements.add_column(column)
         for element in item.elements:
-            elements.add_row(element.id, element.label, element.kind, "yes" if element.core else "", "yes" if element.mandatory else "no", ", ".join(element.narrowing))
+            elements.add_row(element.id, escape(element.label), element.kind, "yes" if element.core else "", "yes" if element.mandatory else "no", ", ".join(element.narrowing))
         console.print(elements)
 
 
