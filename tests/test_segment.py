@@ -204,3 +204,24 @@ def test_random_text_never_crashes_and_ids_are_unique(pieces):
     for provision in law.provisions:
         assert provision.parent is None or provision.parent in known
         known.add(provision.id)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        # Tree: indented id, label, heading.
+        (["--format", "tree"], "  3  Section 3 — Unauthorised access\n    3.1  Section 3(1)\n"),
+        # JSON: the documented top-level keys.
+        (["--format", "json"], '"defined_terms": {'),
+    ],
+)
+def test_cli_segment(args, expected):
+    from typer.testing import CliRunner
+
+    from lexalign.cli import app
+
+    result = CliRunner().invoke(app, ["segment", str(FIXTURES / "common_law_act.txt"), *args])
+    assert result.exit_code == 0
+    assert expected in result.output
+    if "json" in args:
+        assert set(json.loads(result.output)) == {"document", "provisions", "defined_terms", "warnings"}
