@@ -186,7 +186,7 @@ ROWS = [
     P_(24, "Conditions for warrants", "A judge may issue a warrant to search a computer system or to intercept communications under this Part only if satisfied that there are reasonable grounds to believe that the data sought are relevant to a criminal investigation; the warrant shall specify the data concerned and shall remain in force for a period not exceeding thirty days.", C, id="24-covered"),
     gap(24, "Conditions for warrants", "A judge may issue a warrant to search a computer system or to intercept communications under this Part only if satisfied that there are reasonable grounds to believe that the data sought are relevant to a criminal investigation; the warrant shall specify the data concerned and shall be valid for no longer than thirty days.", C, id="24-valid-no-longer-than",
         reason="a24.limits: 'valid for no longer than thirty days' is not a limit phrase (only 'not exceeding', 'period of', 'expire'...)"),
-    # Near miss: warrant of arrest in general.
+    # Near miss: a complaints procedure is not a safeguard of investigative powers.
     P_(24, "Complaints", "Any person may lodge a complaint with the Authority about the conduct of a licensee.", A, id="24-miss-complaints"),
     # ------------------------------------------------------------------ 25 preservation
     gap(25, "Preservation order", "Where a police officer has reasonable grounds to believe that specified computer data stored in a computer system is vulnerable to loss or modification, the officer may, by written notice, require the person in control of the data to preserve the data for a period not exceeding ninety days.", C, id="25-uk-covered",
@@ -311,6 +311,153 @@ ROWS = [
         reason="a53.measure/a53.societal: 'public awareness' counts whatever its subject; nothing requires a cyber / ICT topic"),
 ]
 
+
+# Second pass: more drafting variants per article, written to probe the term lists.
+ROWS += [
+    # 7: UK "causes a computer to perform any function with intent to secure access".
+    P_(7, "Unauthorised access to computer material", "A person is guilty of an offence if he causes a computer to perform any function with intent to secure access to any program or data held in any computer, the access he intends to secure is unauthorised, and he knows that it is; he is liable on conviction to imprisonment for two years.", C, id="7-uk-secure-access-covered"),
+    # 7: civil-law "enters" an information system.
+    P_(7, "Unlawful entry into an information system", "Anyone who fraudulently enters or remains in all or part of an automated data processing system shall be punished by two years' imprisonment and a fine.", C, id="7-civil-enters-remains-covered"),
+    # 7: right of access to information (freedom of information), not an offence.
+    P_(7, "Right of access to information", "Every person has a right of access to information held by a public body, including information stored in a computer system.", A, id="7-miss-access-to-information"),
+    # 7: penalty for a different offence that mentions a computer.
+    P_(7, "Theft of computer equipment", "A person who steals a computer commits an offence and is liable on conviction to imprisonment for three years.", A, id="7-miss-theft-of-hardware"),
+    # 8: US wiretap style, covers electronic communications too.
+    gap(8, "Interception of communications", "Whoever, without lawful authority, intentionally intercepts or endeavors to intercept any wire, oral, or electronic communication shall be punished by imprisonment for not more than five years.", C, id="8-us-wire-oral-electronic-covered",
+        reason="a8.ict_system: an 'electronic communication' is not read as a transmission to, from or within an ICT system"),
+    # 8: civil-law translation.
+    P_(8, "Illegal interception", "Shall be punished by imprisonment from six months to three years anyone who, without right, intercepts by technical means non-public transmissions of computer data to, from or within an information system, including electromagnetic emissions.", C, id="8-civil-covered"),
+    # 8: lawful interception duty of providers (capability), not an offence.
+    P_(8, "Interception capability", "Every service provider shall ensure that its network is capable of supporting the lawful interception of transmissions of computer data.", A, id="8-miss-capability-duty"),
+    # 9: only with a further result (loss): partial.
+    P_(9, "Damage to computer data causing loss", "A person who, with intent to cause wrongful loss, deletes or alters computer data and thereby causes loss to any person commits an offence and is liable on conviction to imprisonment for three years.", P, id="9-result-required-partial"),
+    # 9: "renders inaccessible" civil form.
+    P_(9, "Data interference", "Anyone who, without authorisation, destroys, erases or renders inaccessible computer data shall be punished by imprisonment of up to three years.", C, id="9-civil-renders-inaccessible-covered"),
+    # 9: exception for backups.
+    P_(9, "Exception", "Nothing in this section makes it an offence for a person to delete computer data which he is entitled to control.", A, id="9-miss-exception"),
+    # 10: UK impairment ("impairs the operation of any computer").
+    P_(10, "Impairing the operation of a computer", "A person who does any unauthorised act in relation to a computer with intent to impair the operation of any computer or to prevent or hinder access to any program or data held in any computer commits an offence and is liable on conviction to imprisonment for ten years.", C, id="10-uk-impair-covered"),
+    # 10: civil denial of service.
+    P_(10, "Obstruction of an information system", "Shall be punished by imprisonment from one to five years anyone who, without right, obstructs or disrupts the functioning of an automated data processing system.", C, id="10-civil-covered"),
+    # 10: repealed.
+    P_(10, "System interference", "[Repealed by Act No. 9 of 2019.]", A, id="10-miss-repealed"),
+    # 11: civil translation listing devices, programs, passwords and access codes.
+    P_(11, "Misuse of devices", "Shall be punished by imprisonment of up to two years anyone who, without right, produces, sells, imports, distributes or otherwise makes available, or possesses, a device or computer program designed for committing any of the offences in articles 3 to 6, or a password or access code enabling access to an information system.", C, id="11-civil-covered"),
+    # 11: definition of access code.
+    P_(11, "Interpretation", "In this section, \"access code\" means any password, code or other means of gaining access to a computer system.", A, id="11-miss-definition"),
+    # 12: US style.
+    gap(12, "Computer forgery", "Whoever, with intent to defraud, inputs, alters or deletes computer data so that inauthentic data results with the intent that it be acted upon as if it were authentic shall be punished by imprisonment for not more than five years.", C, id="12-us-covered",
+        reason="exclusion 'repealed': cue:repeal 'deleted' matches the lemma of the conduct verb 'deletes' in the first 80 characters of a short offence"),
+    # 12: electronic signature only: partial.
+    P_(12, "Forgery of electronic signature", "A person who forges the electronic signature of another person commits an offence and is liable on conviction to imprisonment for three years.", P, id="12-e-signature-only-partial"),
+    # 13: civil translation.
+    P_(13, "Computer fraud", "Shall be punished by imprisonment from two to eight years anyone who, with the intent of procuring an unlawful economic gain, causes a loss of property to another by inputting, altering, deleting or suppressing computer data or interfering with the functioning of an information system.", C, id="13-civil-covered"),
+    # 13: consumer protection rules for online sellers.
+    P_(13, "Online sellers", "A person who sells goods by means of electronic commerce shall disclose the total price of the goods to the buyer.", A, id="13-miss-e-commerce"),
+    # 14: US style, all conducts.
+    P_(14, "Sexual exploitation of children", "Whoever knowingly produces, distributes, transmits, receives, accesses or possesses any child sexual abuse material by means of a computer shall be punished by imprisonment for not less than five years.", C, id="14-us-covered"),
+    # 14: exception for law enforcement.
+    P_(14, "Defences", "Nothing in this section makes it an offence for a police officer to possess child sexual abuse material for the purposes of an investigation.", A, id="14-miss-exception"),
+    # 15: civil-law translation.
+    gap(15, "Solicitation of minors", "Shall be punished by imprisonment from one to three years any adult who, through information and communication technologies, proposes to meet a minor for the purpose of committing a sexual offence against the minor.", C, id="15-civil-covered",
+        reason="a15.ict_system: 'through information and communication technologies' is not an ICT means phrase"),
+    # 15: child sexual offence without any solicitation.
+    P_(15, "Sexual assault of a child", "A person who sexually assaults a child commits an offence and is liable on conviction to imprisonment for life.", A, id="15-miss-assault-no-solicitation"),
+    # 16: US style, "private sexual images".
+    gap(16, "Disclosure of private sexual images", "Whoever discloses a private sexual photograph or film of an individual without the consent of that individual and with intent to cause distress shall be punished by imprisonment for not more than two years.", C, id="16-us-covered",
+        reason="a16.distribute: 'discloses' (a private sexual photograph or film) is not a distribution verb"),
+    # 16: woman only: partial.
+    P_(16, "Publication of intimate images of a woman", "A person who publishes or transmits an intimate image of a woman without her consent commits an offence and is liable on conviction to imprisonment for three years.", P, id="16-woman-only-partial"),
+    # 17: this law's offences made predicates of the laundering offence.
+    P_(17, "Money laundering", "An offence under this Act is a predicate offence for the purposes of the offence of money laundering under the Proceeds of Crime Act.", C, id="17-predicate-money-laundering-covered"),
+    # 17: an anti-money-laundering reporting duty is not a laundering offence.
+    gap(17, "Reporting of suspicious transactions", "A bank shall report to the Financial Intelligence Unit any transaction it suspects to be linked to money laundering.", A, id="17-miss-reporting-duty",
+        reason="a17 has no context cue: any mention of money laundering (here a bank's reporting duty) holds the core a17.laundering"),
+    # 18: UK "body corporate ... guilty of the offence" with officers' liability.
+    P_(18, "Offences by companies", "Where an offence under this Act has been committed by a company, every person who at the time was in charge of the company, as well as the company, shall be deemed to be guilty of the offence and shall be liable to be proceeded against and punished accordingly.", C, id="18-company-deemed-guilty-covered"),
+    # 18: compliance officer duty.
+    P_(18, "Compliance officer", "Every company licensed under this Act shall appoint a compliance officer.", A, id="18-miss-compliance-officer"),
+    # 19: civil-law complicity.
+    P_(19, "Complicity", "Any person who intentionally aids or abets the commission of any of the offences provided for in articles 3 to 10 of this Law shall be punished with the penalty provided for the offence.", C, id="19-civil-covered"),
+    # 19: exception for security researchers.
+    P_(19, "Exception", "Nothing in this Part makes it an offence to assist a service provider in testing the security of its own systems.", A, id="19-miss-exception"),
+    # 20: civil "prescription" with years.
+    P_(20, "Limitation period", "No prosecution for an offence under this Act shall be commenced after the expiry of five years from the date of the commission of the offence.", C, id="20-no-prosecution-commenced-covered"),
+    # 21: civil-law sanctions table.
+    P_(21, "Sanctions", "The offences provided for in articles 3 to 9 shall be punished by imprisonment of one to five years and a fine of up to fifty thousand euros.", C, id="21-civil-covered"),
+    # 21: civil remedy only.
+    P_(21, "Civil remedy", "A person who suffers damage from a breach of this Act may sue for damages in a civil court.", A, id="21-miss-civil-remedy"),
+    # 22: civil-law jurisdiction.
+    P_(22, "Application in space", "This Law applies to offences committed on the territory of the Republic, on board ships flying its flag or aircraft registered under its laws, and to offences committed abroad by its nationals.", C, id="22-civil-covered"),
+    # 22: choice of law clause of a contract statute.
+    P_(22, "Governing law", "A contract concluded by electronic means shall be governed by the law chosen by the parties.", A, id="22-miss-governing-law"),
+    # 23: general procedure scope, only evidence of other offences clause.
+    gap(23, "Scope of procedural provisions", "The powers and procedures in this Part apply to criminal investigations and proceedings for offences under this Act, other criminal offences committed by means of a computer system, and the collection of electronic evidence of any criminal offence.", C, id="23-civil-covered",
+        reason="exclusion 'definition': 'in this Part' at the start is cue:definition_scope, so a scope clause without any definition is dropped"),
+    # 24: judicial authorisation of interception only, duration and grounds: covered for that power.
+    P_(24, "Authorisation of interception", "An interception warrant may be issued only by a judge, only where there are reasonable grounds to believe that it will provide evidence of a serious offence, and for a period not exceeding sixty days which may be renewed once.", C, id="24-interception-warrant-covered"),
+    # 24: appointment of judges.
+    P_(24, "Appointment of judges", "The President shall appoint judges of the High Court on the advice of the Judicial Service Commission.", A, id="24-miss-appointment"),
+    # 25: US style provider preservation request.
+    P_(25, "Preservation of evidence", "A provider of electronic communication services, upon the request of a governmental entity, shall take all necessary steps to preserve records and other evidence in its possession pending the issuance of a court order, for a period of ninety days.", C, id="25-us-covered"),
+    # 26: civil form with partial disclosure.
+    P_(26, "Expedited preservation and partial disclosure of traffic data", "The public prosecutor may order the expedited preservation of traffic data, regardless of whether one or more service providers were involved in the transmission, and the expedited disclosure of a sufficient amount of traffic data to identify the service providers and the path through which the communication was transmitted.", C, id="26-civil-covered"),
+    # 27: UK "may by notice require" subscriber information and data.
+    P_(27, "Disclosure of data", "An authorised officer may by notice in writing require a service provider to disclose subscriber information and any specified computer data stored in a computer system in its possession or control.", C, id="27-uk-notice-covered"),
+    # 27: subscriber information only: partial.
+    gap(27, "Subscriber information", "A judge may order a service provider offering its services in the territory to submit subscriber information relating to such services in its possession or control.", P, id="27-subscriber-only-partial",
+        reason="a27.stored_data: 'in its possession or control' counts as stored data even when it qualifies subscriber information"),
+    # 28: civil form.
+    P_(28, "Search and seizure of computer data", "The investigating judge may order the search of an information system or a computer-data storage medium and the seizure or copying of the computer data found there.", C, id="28-civil-covered"),
+    # 28: seizure only: partial.
+    P_(28, "Seizure of computer data", "A police officer executing a warrant may seize any computer or copy any computer data found on the premises.", P, id="28-seize-only-partial"),
+    # 29: UK-style direction to a provider.
+    P_(29, "Collection of traffic data", "Where traffic data are reasonably required for a criminal investigation, a judge may by order direct a service provider to collect or record traffic data in real time and provide them to an authorised officer.", C, id="29-uk-covered"),
+    # 29: definition of traffic data.
+    P_(29, "Interpretation", "In this Part, \"traffic data\" means computer data relating to a communication by means of a computer system indicating its origin, destination and route.", A, id="29-miss-definition"),
+    # 30: executive interception direction.
+    P_(30, "Interception direction", "The Minister may issue an interception direction requiring a service provider to intercept and record the content of specified communications transmitted by means of a computer system.", C, id="30-direction-covered"),
+    # 30: definition of interception.
+    P_(30, "Interpretation", "In this Act, \"intercept\" in relation to a communication means to acquire its content during its transmission.", A, id="30-miss-definition"),
+    # 31: civil-law confiscation.
+    gap(31, "Confiscation", "In the case of conviction for an offence under this Law, the court shall order the confiscation of the instruments used and of the proceeds derived from the offence; the public prosecutor may order the freezing of such property pending trial.", C, id="31-civil-covered",
+        reason="a31.instrumentalities: 'the instruments used' is not an instrumentality phrase"),
+    # 32: civil recidivism with foreign judgments.
+    gap(32, "Recidivism", "Final convictions handed down by foreign courts for offences under this Law shall be taken into account for the purpose of establishing recidivism.", C, id="32-civil-covered",
+        reason="a32.previous_conviction: 'convictions handed down by foreign courts ... recidivism' is not a previous-conviction phrase"),
+    # 33: anonymous testimony.
+    P_(33, "Anonymity of witnesses", "The court may order that the identity of a witness who testifies in proceedings for an offence under this Act be withheld where the witness would otherwise be exposed to serious danger.", C, id="33-anonymity-covered"),
+    # 34: removal of content only: partial.
+    P_(34, "Removal of unlawful content", "A court may order a service provider to remove or disable access to child sexual abuse material or an intimate image published without consent.", P, id="34-removal-only-partial"),
+    # 34: impact statement.
+    P_(34, "Sentencing", "In determining the sentence the court shall have regard to the age of the offender.", A, id="34-miss-sentencing"),
+    # 35: US-style.
+    P_(35, "International assistance", "The Attorney General may cooperate with foreign governments and international organisations in the investigation and prosecution of computer crime and in obtaining electronic evidence.", C, id="35-us-covered"),
+    # 36: personal data near miss: data localisation.
+    P_(36, "Cross-border transfer of personal data", "A data controller shall not transfer personal data to a country outside the Republic unless that country ensures an adequate level of protection.", A, id="36-miss-data-protection-transfer"),
+    # 37: exception clause.
+    P_(37, "Political offences", "Nothing in this Act shall be construed as requiring the extradition of a person for a political offence.", A, id="37-miss-nothing-in-act"),
+    # 38: civil-law.
+    P_(38, "Transfer of prisoners", "A foreign national sentenced in the Republic for an offence under this Law may be transferred to his State of nationality to serve his sentence, in accordance with the applicable treaties.", C, id="38-civil-covered"),
+    # 40: request contents and confidentiality.
+    P_(40, "Requests for assistance", "A request for mutual legal assistance from a foreign State shall be addressed to the central authority and shall state the authority making the request, the subject of the investigation and the assistance sought. The central authority may refuse the request where the offence is a political offence.", C, id="40-request-form-covered"),
+    # 41: civil-law.
+    P_(41, "Contact point", "The National Police shall designate a contact point available twenty-four hours a day, seven days a week, to provide immediate assistance to foreign States in investigations concerning computer data.", C, id="41-civil-covered"),
+    # 42: foreign request to preserve, civil form.
+    P_(42, "Expedited preservation at the request of a foreign State", "Upon a request from a foreign State, the public prosecutor may order the expedited preservation of computer data stored in an information system located in the territory, in respect of which the requesting State intends to submit a request for mutual assistance.", C, id="42-civil-covered"),
+    # 44: production for foreign State.
+    P_(44, "Assistance in obtaining stored data", "Where a foreign State requests the search, seizure or disclosure of stored computer data, the Attorney-General may apply to a judge for a warrant under section 20.", C, id="44-warrant-covered"),
+    # 47: police-to-police exchange and liaison officers.
+    gap(47, "Exchange of information", "The police may exchange information with foreign police forces on offences under this Act, and may second liaison officers to them.", C, id="47-liaison-covered",
+        reason="a47.foreign: 'foreign police forces' is not a foreign-counterpart phrase"),
+    # 48: civil.
+    P_(48, "Joint investigation teams", "By agreement with the competent authorities of one or more foreign States, the public prosecutor may set up a joint investigation team for a specific purpose and a limited period.", C, id="48-civil-covered"),
+    # 53: two kinds of measures.
+    P_(53, "Functions of the Cybersecurity Agency", "The Agency shall set security standards for critical information infrastructure, and conduct education and awareness campaigns on cyber threats for the public.", C, id="53-standards-awareness-covered"),
+    # 53: heading only.
+    gap(53, "Prevention of cybercrime", "The Agency shall submit an annual report to Parliament.", A, id="53-miss-heading-only",
+        reason="heading decides alone: the heading line is inside the provision span, so 'Prevention of cybercrime' supplies a53.measure and a53.societal to an unrelated text"),
+]
 
 @pytest.mark.parametrize(("article", "heading", "text", "expected"), ROWS)
 def test_article_status(convention: Convention, article: int, heading: str, text: str, expected: str) -> None:
