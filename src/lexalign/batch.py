@@ -157,8 +157,8 @@ def _analyse(path: Path, name: str, reports: Path) -> tuple[dict[str, str] | Non
         _write_atomic(reports / f"{name}.json", report_json(report))  # last: marks the law as done
         statuses = {str(a.article): a.status for a in report.articles}
         return statuses, None, time.perf_counter() - started
-    except UnusableInput as error:
-        return None, str(error), time.perf_counter() - started
+    except UnusableInput as error:  # the file name is in its own column: keep problem and remedy
+        return None, f"{error.problem}: {error.remedy}", time.perf_counter() - started
     except Exception as error:  # one bad law must not stop the corpus; the reason goes to errors.csv
         reason = " ".join(f"{type(error).__name__}: {error}".split())
         return None, reason[:300], time.perf_counter() - started
@@ -219,7 +219,17 @@ def run_batch(
     return BatchResult(corpus=str(corpus), output=str(output), items=ordered, seconds=round(time.perf_counter() - started, 3))
 
 
-def _run_pool(todo, names, reports, jobs, check, convention, statuses, items, progress) -> None:
+def _run_pool(
+    todo: list[tuple[Path, str]],
+    names: dict[str, str],
+    reports: Path,
+    jobs: int,
+    check: CheckFunction,
+    convention: Convention,
+    statuses: dict[str, dict[str, str]],
+    items: dict[str, BatchItem],
+    progress: bool,
+) -> None:
     """Analyse `todo` in a process pool, filling `statuses` and `items` as laws finish."""
     if not todo:
         return
@@ -258,7 +268,7 @@ def write_tables(output: Path, items: list[BatchItem], statuses: dict[str, dict[
         writer.writerows([item.file, item.error] for item in items if item.outcome == "failed")
 
 
-def _write_matrix_csv(path: Path, done, statuses, manifests, articles) -> None:
+def _write_matrix_csv(path: Path, done: list[BatchItem], statuses: dict[str, dict[str, str]], manifests: dict[str, ManifestEntry], articles: list[int]) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["law", "country", "report", *articles])
@@ -268,7 +278,7 @@ def _write_matrix_csv(path: Path, done, statuses, manifests, articles) -> None:
             writer.writerow([item.file, entry.country if entry and entry.country else "", f"{REPORTS_DIR}/{item.name}.html", *(row.get(str(n), "") for n in articles)])
 
 
-def _summary(items, statuses, articles) -> dict:
+def _summary(items: list[BatchItem], statuses: dict[str, dict[str, str]], articles: list[int]) -> dict:
     counts = {str(n): dict.fromkeys(("covered", "partial", "absent"), 0) for n in articles}
     for row in statuses.values():
         for n in articles:
@@ -279,7 +289,7 @@ def _summary(items, statuses, articles) -> dict:
     return {"laws": len(statuses), "analysed": outcomes["analysed"], "skipped": outcomes["skipped"], "failed": outcomes["failed"], "articles": counts}
 
 
-def _write_countries(path: Path, done, statuses, manifests, articles) -> None:
+def _write_countries(path: Path, done: list[BatchItem], statuses: dict[str, dict[str, str]], manifests: dict[str, ManifestEntry], articles: list[int]) -> None:
     """Per country and article: the strongest status across the country's laws and the law giving it."""
     by_country: dict[str, list[str]] = {}
     for item in done:
@@ -298,7 +308,7 @@ def _write_countries(path: Path, done, statuses, manifests, articles) -> None:
                 writer.writerow([country, n, status, best if status in ("covered", "partial") else "", len(laws)])
 
 
-def _matrix_html(done, statuses, manifests, articles) -> str:
+def _matrix_html(done: list[BatchItem], statuses: dict[str, dict[str, str]], manifests: dict[str, ManifestEntry], articles: list[int]) -> str:
     """A self-contained heatmap: one row per law, one coloured cell per article."""
     head = "".join(f"<th>{n}</th>" for n in articles)
     rows = []
