@@ -104,6 +104,7 @@ def toc_lines(lines: list[tuple[int, str]], pats: Patterns) -> tuple[set[int], d
 
 
 def printed_number(match: re.Match[str] | None) -> str:
+    """The printed section number of a section-start match, lower case, without spaces."""
     if match is None:
         return ""
     groups = match.groupdict()
@@ -135,10 +136,12 @@ def division_rest_ok(rest: str) -> bool:
 
 
 def strip_separator(rest: str) -> str:
+    """A division heading without the separator before it ('– OFFENCES' -> 'OFFENCES')."""
     return rest.strip().lstrip("-–—:. ").strip()
 
 
 def caps_heading(pats: Patterns, line: str) -> bool:
+    """Whether a line is a heading in capitals printed below a part or schedule line."""
     return bool(line) and line.isupper() and len(line.split()) <= 12 and not section_match(pats, line)
 
 
@@ -180,6 +183,7 @@ def split_heading(pats: Patterns, rest: str) -> tuple[str, int | None]:
 
 
 def clean_heading(text: str) -> str:
+    """A heading without amendment brackets and final full stop."""
     return text.replace("[", "").replace("]", "").strip().rstrip(".").strip()
 
 
