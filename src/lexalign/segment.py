@@ -34,12 +34,6 @@ from lexalign.numbering import Patterns, patterns, section_id, section_key
 MAX_JUMP = 100
 
 
-
-
-
-
-
-
 def segment(document: Document) -> SegmentedLaw:
     """Split a document into provisions (document order), defined terms and warnings."""
     pats = patterns(document.language)
@@ -73,24 +67,7 @@ def segment(document: Document) -> SegmentedLaw:
     return _finish(document, state)
 
 
-# --------------------------------------------------------------------------- lines
-
-
-
-
-
-
-
-
-
-
-
-
-# --------------------------------------------------------------------------- nodes
-
-
-
-
+# --------------------------------------------------------------------------- divisions and sections
 
 
 def _division(
@@ -145,22 +122,10 @@ def _division(
     return False
 
 
-
-
-
-
-
-
 def _close_section(state: State) -> None:
     state.section = None
     state.levels = []
     state.division_since_section = True
-
-
-
-
-
-
 
 
 def _section(
@@ -221,21 +186,6 @@ def _label_word(word: str | None, pats: Patterns) -> str:
     if word is None:
         return pats.lang.section_label
     return word if word in ("§", "s.", "Art.") else word.title()
-
-
-# --------------------------------------------------------------------------- list items
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 # --------------------------------------------------------------------------- output
