@@ -14,12 +14,6 @@ from lexalign.settings import REPO_ROOT
 
 CORPORA = REPO_ROOT / "corpora"
 LAWS = sorted(p.name for p in CORPORA.glob("*.txt"))
-# Laws whose numbering the segmenter does not read yet, with the reason (xfail, not strict:
-# the test starts passing by itself once segment learns it).
-SEGMENT_GAPS = {
-    "lutecia_code_numerique.txt": "segment does not yet split numbered paragraphs ('1.') inside civil-law articles nor read 'Article premier' as 1",
-    "costaverde_ley_delitos_informaticos.txt": "segment does not yet split numbered paragraphs ('1.') inside civil-law articles",
-}
 
 
 def manifest() -> dict[str, ManifestEntry]:
@@ -69,10 +63,7 @@ def test_every_tradition_has_gaps_and_coverage():
         assert {"covered", "absent"} <= statuses, law
 
 
-@pytest.mark.parametrize(
-    "law",
-    [pytest.param(law, marks=pytest.mark.xfail(reason=SEGMENT_GAPS[law], strict=False)) if law in SEGMENT_GAPS else law for law in LAWS],
-)
+@pytest.mark.parametrize("law", LAWS)
 def test_gold_provisions_are_segmented(law):
     segment = pytest.importorskip("lexalign.segment").segment
     load = pytest.importorskip("lexalign.ingest").load
