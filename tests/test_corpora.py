@@ -4,12 +4,12 @@ every provision the gold cites is a provision the segmenter finds."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 import pytest
 
 from factories import ASSESSED
+from lexalign.ingest import load
 from lexalign.models import GoldFile, ManifestEntry
+from lexalign.segment import segment
 from lexalign.settings import REPO_ROOT
 
 CORPORA = REPO_ROOT / "corpora"
@@ -65,8 +65,6 @@ def test_every_tradition_has_gaps_and_coverage():
 
 @pytest.mark.parametrize("law", LAWS)
 def test_gold_provisions_are_segmented(law):
-    segment = pytest.importorskip("lexalign.segment").segment
-    load = pytest.importorskip("lexalign.ingest").load
     ids = {provision.id for provision in segment(load(CORPORA / law)).provisions}
     cited = {pid for article in gold(law).articles.values() for pid in article.provisions}
     assert sorted(cited - ids) == []
