@@ -4,6 +4,7 @@ every provision the gold cites is a provision the segmenter finds."""
 from __future__ import annotations
 
 import json
+
 import pytest
 
 from factories import ASSESSED
