@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -23,13 +24,18 @@ def convention():
     return load_convention()
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    """The pipeline the engine matches with: blank English + lookup lemmatizer."""
-    pipeline = spacy.blank("en")
+@lru_cache(maxsize=None)
+def _pipeline(language: str):
+    """The pipeline the engine matches with: a blank pipeline + lookup lemmatizer (loaded once per language)."""
+    pipeline = spacy.blank(language)
     pipeline.add_pipe("lemmatizer", config={"mode": "lookup"})
     pipeline.initialize()
     return pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return _pipeline("en")
 
 
 def test_sixty_eight_articles_numbered_in_order(convention):
@@ -110,9 +116,7 @@ def test_every_article_has_paragraphs_and_summary(convention):
 def test_every_term_compiles_in_spacy(convention, language):
     """All patterns pass the Matcher's validation; all phrases build a lemma PhraseMatcher."""
     terms = convention.terms[language]
-    nlp = spacy.blank(language)
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
+    nlp = _pipeline(language)
     matcher = Matcher(nlp.vocab, validate=True)
     phrase_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
     for section in ("vocabulary", "elements", "narrowing", "cues"):
@@ -174,9 +178,7 @@ def test_other_languages_are_complete(convention, language):
     ],
 )
 def test_foreign_language_sentences(convention, language, sentence, expected):
-    pipeline = spacy.blank(language)
-    pipeline.add_pipe("lemmatizer", config={"mode": "lookup"})
-    pipeline.initialize()
+    pipeline = _pipeline(language)
     terms = convention.terms[language]
     matcher = PhraseMatcher(pipeline.vocab, attr="LEMMA")
     for element_id in expected:
