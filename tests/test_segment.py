@@ -103,6 +103,13 @@ def test_drafting_styles(text, language, expected):
         ("4. Offences\n(1) Illegal Access. – The access without right.\n", "4.1", "Illegal Access"),
         # A body sentence is not a heading.
         ("1. This Act may be cited as the Act.\n", "1", ""),
+        # A heading run into the first sentence (scraped texts): "2. Object The object ...".
+        ("2. Object The object of this Act is to increase cyber security.\n", "2", "Object"),
+        # ... or into the first subsection, or before a dash.
+        ("4. Application (1) This Act applies to data.\n", "4", "Application"),
+        ("3. Interpretation In this Act— “data” means facts;\n", "3", "Interpretation"),
+        # Capitalised words inside a heading do not cut it short.
+        ("6. Unauthorised Access To A Computer A person who accesses commits an offence.\n", "6", "Unauthorised Access To A Computer"),
         # Part heading on the next line, in capitals.
         ("PART II\nOFFENCES\n3. Access\nText.\n", "part:ii", "OFFENCES"),
     ],

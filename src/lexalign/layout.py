@@ -21,6 +21,8 @@ QUOTE_CLOSE = re.compile(r"[”\"’']\s*[.;,]?\s*(?:and|or)?\s*$")
 # The full stop between a heading and the first sentence on the same line.
 # A numbered paragraph right after an article number: "Art. 3.- 1. Fraudulently ...".
 NUMBERED_PARAGRAPH = re.compile(r"\d{1,3}\s*(?:°|º|\.(?!\d))\s")
+# A heading does not end on these words ("Access to A computer" is not "Access to" + sentence).
+HEADING_CANNOT_END = {"to", "of", "for", "and", "or", "in", "by", "with", "on", "at", "from", "the", "a", "an", "de", "du", "des", "et", "la", "le", "el", "y", "del"}
 SENTENCE_AFTER_HEADING = re.compile(r"\.\s+(?=[A-Z(\[])")
 
 
@@ -172,6 +174,9 @@ def split_heading(pats: Patterns, rest: str) -> tuple[str, int | None]:
     if separator and separator.start() > 0:
         candidate = stripped[: separator.start()]
         if len(candidate.split()) <= 30 and not pats.body_cue.search(candidate):
+            run_on = run_on_heading(pats, candidate)
+            if run_on:  # "Interpretation In this Act— ..."
+                return clean_heading(candidate[: run_on[0]]), lead + run_on[1]
             return clean_heading(candidate), lead + separator.end()
     if len(stripped.split()) <= 30 and not pats.body_cue.search(stripped) and not stripped.endswith((";", ":", ",")):
         return clean_heading(stripped), None
@@ -179,7 +184,27 @@ def split_heading(pats: Patterns, rest: str) -> tuple[str, int | None]:
     stop = SENTENCE_AFTER_HEADING.search(stripped, 0, 200)
     if stop and len(stripped[: stop.start()].split()) <= 15 and not pats.body_cue.search(stripped[: stop.start()]):
         return clean_heading(stripped[: stop.start()]), lead + stop.end()
+    run_on = run_on_heading(pats, stripped)
+    if run_on:
+        return clean_heading(stripped[: run_on[0]]), lead + run_on[1]
     return "", lead
+
+
+def run_on_heading(pats: Patterns, text: str) -> tuple[int, int] | None:
+    """(end of heading, start of body) when a heading runs into the first sentence:
+    "2. Object The object of this Act is ...", "4. Application (1) This Act ..."."""
+    for match in pats.sentence_start.finditer(text, 0, 250):
+        candidate = text[: match.start()]
+        words = candidate.split()
+        if (
+            len(words) <= 15
+            and candidate[0].isupper()
+            and words[-1].lower() not in HEADING_CANNOT_END
+            and not pats.body_cue.search(candidate)
+            and not candidate.endswith((";", ":", ","))
+        ):
+            return match.start(), match.end()
+    return None
 
 
 def clean_heading(text: str) -> str:

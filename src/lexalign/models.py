@@ -136,6 +136,7 @@ class SegmentationLanguage(Frozen):
     definition_verbs: list[str] = Field(default_factory=list)  # "means", "includes"
     definition_leads: list[str] = Field(default_factory=list)  # "the term" in '(1) the term "computer" means'
     body_cues: list[str] = Field(default_factory=list)  # words that make a line body, not a heading
+    sentence_starts: list[str] = Field(default_factory=list)  # "2. Object The object ...": where a run-on heading ends
     repeal_markers: list[str] = Field(default_factory=list)
     toc_headings: list[str] = Field(default_factory=list)
     # Words that make a following "(1)" a cross-reference ("sub-section (1)"), also across a line break.

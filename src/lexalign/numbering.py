@@ -52,6 +52,7 @@ class Patterns:
     definition_unquoted: re.Pattern[str]
     definition_lead: re.Pattern[str]
     body_cue: re.Pattern[str]
+    sentence_start: re.Pattern[str]
     repeal: re.Pattern[str]
     toc: re.Pattern[str]
     definition_heading: re.Pattern[str]
@@ -134,6 +135,8 @@ def patterns(code: str) -> Patterns:
         # "système informatique : tout dispositif ..." (civil-law style, term and colon).
         definition_unquoted=re.compile(r"(?P<term>[^\W\d_][\w \-/'’]{0,60}?)(?:\s*:\s|\s+(?:" + verbs + r")\b)"),
         body_cue=re.compile(r"\b(?:" + _alternation(lang.body_cues) + r")\b"),
+        # The first sentence after a heading run into it: "(1) ..." or a capitalised opening word.
+        sentence_start=re.compile(r"(?<=\S)\s+(?=\((?:1|a|i)\)\s|(?:" + _alternation(lang.sentence_starts) + r")\s)"),
         repeal=re.compile(_alternation(lang.repeal_markers)),
         toc=re.compile(r"^\s*(?:" + _alternation(lang.toc_headings) + r")\s*$", re.IGNORECASE),
         reference_end=re.compile(r"(?:^|\s)(?:" + _alternation(lang.reference_words) + r")\s*$", re.IGNORECASE),
