@@ -178,6 +178,9 @@ def split_heading(pats: Patterns, rest: str) -> tuple[str, int | None]:
             if run_on:  # "Interpretation In this Act— ..."
                 return clean_heading(candidate[: run_on[0]]), lead + run_on[1]
             return clean_heading(candidate), lead + separator.end()
+    run_on = run_on_heading(pats, stripped)
+    if run_on and len(stripped[run_on[1] :].split()) >= 4:
+        return clean_heading(stripped[: run_on[0]]), lead + run_on[1]
     if len(stripped.split()) <= 30 and not pats.body_cue.search(stripped) and not stripped.endswith((";", ":", ",")):
         return clean_heading(stripped), None
     # "61. Civil court not to have jurisdiction. No court shall ...": heading, full stop, sentence.
