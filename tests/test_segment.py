@@ -68,6 +68,8 @@ def ids(text: str, language: str = "en") -> list[str]:
         ('5. Amendment\nThe Code is amended by inserting the following section—\n"10A. Fraud\n(1) A person who defrauds."\n6. Commencement\nText.\n', "en", ["5", "6"]),
         # Repealed sections keep their id.
         ("3. Offence\nText.\n4. [Repealed by Act 2 of 2023.]\n5. Penalty\nText.\n", "en", ["3", "4", "5"]),
+        # A part heading glued to the end of the previous section by a scrape.
+        ("4. Application\n(1) This Act applies. Part II – Authority\n5. Designation\nText.\n", "en", ["4", "4.1", "part:ii", "5"]),
         # A year at a line start is not section 2015.
         ("12. Offences\nThis section was amended in\n2015. The amendment applies.\n13. Penalty\nText.\n", "en", ["12", "13"]),
         # Decimal section numbers (Australia, Canada).

@@ -232,3 +232,17 @@ def numbering_restarts(lines: list[tuple[int, str]], pats: Patterns, skip: set[i
             firsts.append(printed_number(match))
             waiting = False
     return len(firsts) >= 2 and all(section_key(number)[0] == 1 for number in firsts)
+
+
+def unglue_divisions(lines: list[tuple[int, str]], pats: Patterns) -> list[tuple[int, str]]:
+    """Put a part heading glued to the end of a line ("... controller. Part II – Authority")
+    on its own line."""
+    out = []
+    for offset, line in lines:
+        match = pats.glued_division.search(line)
+        if match:
+            out.append((offset, line[: match.start()].rstrip()))
+            out.append((offset + match.start(1), match.group(1)))
+        else:
+            out.append((offset, line))
+    return out

@@ -47,6 +47,7 @@ class Patterns:
     section_bare: re.Pattern[str]
     section_spaced: re.Pattern[str]
     division: re.Pattern[str]
+    glued_division: re.Pattern[str]
     schedule: re.Pattern[str]
     definition: re.Pattern[str]
     definition_unquoted: re.Pattern[str]
@@ -127,6 +128,11 @@ def patterns(code: str) -> Patterns:
         section_bare=section_bare,
         section_spaced=section_spaced,
         division=division,
+        # "... against the controller. Part II – Data Protection Authority" (a scrape glued the
+        # next part's heading to the end of a section).
+        glued_division=re.compile(
+            r"(?<=[.;:\]])\s+((?:" + division_words + r")\s+(?:[IVXLC]+|\d+)\s*[–—-]\s*[A-Z][^.;:]{2,100})$"
+        ),
         schedule=schedule,
         definition=definition,
         # Words between a list marker and the quoted term: '(1) the term "computer" means'.

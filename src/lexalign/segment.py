@@ -26,6 +26,7 @@ from lexalign.layout import (
     split_lines,
     strip_separator,
     toc_lines,
+    unglue_divisions,
 )
 from lexalign.models import Document, Provision, SegmentedLaw
 from lexalign.numbering import Patterns, patterns, section_id, section_key
@@ -37,7 +38,7 @@ MAX_JUMP = 100
 def segment(document: Document) -> SegmentedLaw:
     """Split a document into provisions (document order), defined terms and warnings."""
     pats = patterns(document.language)
-    lines = split_lines(document.text)
+    lines = unglue_divisions(split_lines(document.text), pats)
     toc_skip, toc_headings = toc_lines(lines, pats)
     skip = toc_skip | quoted_lines(lines)
     state = State(per_part=numbering_restarts(lines, pats, skip))
