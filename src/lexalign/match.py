@@ -37,6 +37,8 @@ POLICY_CUES = ("cue:policy_statement", "cue:rule_making")
 POLICY_WINDOW = 160
 DEFINITION_CUE = "cue:definition"
 DEFINITION_SCOPE_CUE = "cue:definition_scope"  # "In this Act, unless the context otherwise requires"
+# How far into a provision's text its printed heading may start ("12. Heading", "[12. Heading").
+HEADING_SEARCH = 24
 # A definition states its term first: a quote, then "means" / "includes" soon after.
 DEFINITION_WINDOW = 120
 QUOTES = "\"“”‘’'«»"
@@ -170,8 +172,8 @@ class LawIndex:
         for provision in self.law.provisions:  # parents come before children in document order
             context = self.contexts[provision.id]
             parent_hits = inherited.get(provision.parent, []) if provision.parent else []
-            inside = self.hits_in(provision.start, provision.end)
-            local = self.own_text_hits(provision)
+            inside = self._without_heading_line(provision, self.hits_in(provision.start, provision.end))
+            local = self._without_heading_line(provision, self.own_text_hits(provision))
             context.own = _by_label(inside)
             # A provision with children is read without them: each child is read on its own, so a
             # long section cannot gather one article's elements from unrelated subsections.
@@ -182,6 +184,17 @@ class LawIndex:
                 context.heading |= self.contexts[parent.id].heading
             context.excluded = self._exclusion(provision, context, parent)
         self._attach_cross_references()
+
+    def _without_heading_line(self, provision: Provision, hits: list[Hit]) -> list[Hit]:
+        """Drop hits in the heading printed at the top of the provision: headings never decide alone."""
+        if not provision.heading:
+            return hits
+        offset = provision.text.find(provision.heading, 0, HEADING_SEARCH)
+        if offset < 0:
+            return hits
+        start = provision.start + offset
+        end = start + len(provision.heading)
+        return [h for h in hits if not start <= h.start < end]
 
     def _exclusion(self, provision: Provision, context: ProvisionContext, parent: Provision | None) -> str | None:
         if provision.kind in STRUCTURAL_KINDS or provision.quoted:
@@ -208,7 +221,8 @@ class LawIndex:
             return False
         own_hits = self.own_text_hits(provision)
         opening = [h for h in own_hits if h.start - provision.start < DEFINITION_WINDOW]
-        if any(h.label == DEFINITION_SCOPE_CUE for h in opening) and not any(h.label in OFFENCE_CUES for h in own_hits):
+        defines = DEFINITION_CUE in context.own  # "means" / "includes" somewhere in the provision
+        if defines and any(h.label == DEFINITION_SCOPE_CUE for h in opening) and not any(h.label in OFFENCE_CUES for h in own_hits):
             return True
         head = provision.text[:DEFINITION_WINDOW]
         quoted_term = any(q in head for q in QUOTES)
@@ -232,6 +246,18 @@ class LawIndex:
                 for label, hits in self.contexts[target.id].own.items():
                     if label.startswith(("element:", "vocab:")):
                         context.body.setdefault(label, []).extend(hits)
+                # "A person who contravenes section 3 commits an offence": section 3 is an offence too.
+                penalty_hits = [h for cue in OFFENCE_CUES for h in context.body.get(cue, [])]
+                for node in self._subtree(target):
+                    self.contexts[node.id].body.setdefault(OFFENCE_CUES[0], []).extend(penalty_hits)
+
+    def _subtree(self, provision: Provision) -> list[Provision]:
+        nodes, stack = [], [provision]
+        while stack:
+            node = stack.pop()
+            nodes.append(node)
+            stack.extend(self.children.get(node.id, []))
+        return nodes
 
 
 # ---------------------------------------------------------------------- per article
