@@ -157,8 +157,7 @@ ROWS = [
     # Near miss: assistance to an officer.
     P_(19, "Duty to assist", "A service provider shall assist an authorised officer in the exercise of the officer's powers under this Act.", A, id="19-miss-assist-officer"),
     # ------------------------------------------------------------------ 20 limitation
-    gap(20, "Limitation of proceedings", "Proceedings for an offence under this Act may be brought at any time within six years after the commission of the offence.", C, id="20-uk-covered",
-        reason="a20.limitation: 'proceedings ... may be brought ... within six years' is not a limitation phrase (only 'commenced/instituted within')"),
+    P_(20, "Limitation of proceedings", "Proceedings for an offence under this Act may be brought at any time within six years after the commission of the offence.", C, id="20-uk-covered"),
     P_(20, "Prescription", "The statute of limitations for the offences provided for in this Law shall be ten years.", C, id="20-civil-covered"),
     # Near miss: a time limit to appeal.
     P_(20, "Appeal", "A person aggrieved by a decision of the Authority may appeal to the High Court within thirty days of the decision.", A, id="20-miss-appeal-time"),
@@ -182,8 +181,7 @@ ROWS = [
     P_(23, "Application", "This Act applies to the Government and to every statutory body.", A, id="23-miss-general-application"),
     # ------------------------------------------------------------------ 24 safeguards
     P_(24, "Conditions for warrants", "A judge may issue a warrant to search a computer system or to intercept communications under this Part only if satisfied that there are reasonable grounds to believe that the data sought are relevant to a criminal investigation; the warrant shall specify the data concerned and shall remain in force for a period not exceeding thirty days.", C, id="24-covered"),
-    gap(24, "Conditions for warrants", "A judge may issue a warrant to search a computer system or to intercept communications under this Part only if satisfied that there are reasonable grounds to believe that the data sought are relevant to a criminal investigation; the warrant shall specify the data concerned and shall be valid for no longer than thirty days.", C, id="24-valid-no-longer-than",
-        reason="a24.limits: 'valid for no longer than thirty days' is not a limit phrase (only 'not exceeding', 'period of', 'expire'...)"),
+    P_(24, "Conditions for warrants", "A judge may issue a warrant to search a computer system or to intercept communications under this Part only if satisfied that there are reasonable grounds to believe that the data sought are relevant to a criminal investigation; the warrant shall specify the data concerned and shall be valid for no longer than thirty days.", C, id="24-valid-no-longer-than"),
     # Near miss: a complaints procedure is not a safeguard of investigative powers.
     P_(24, "Complaints", "Any person may lodge a complaint with the Authority about the conduct of a licensee.", A, id="24-miss-complaints"),
     # ------------------------------------------------------------------ 25 preservation
@@ -355,13 +353,11 @@ ROWS += [
     # 14: exception for law enforcement.
     P_(14, "Defences", "Nothing in this section makes it an offence for a police officer to possess child sexual abuse material for the purposes of an investigation.", A, id="14-miss-exception"),
     # 15: civil-law translation.
-    gap(15, "Solicitation of minors", "Shall be punished by imprisonment from one to three years any adult who, through information and communication technologies, proposes to meet a minor for the purpose of committing a sexual offence against the minor.", C, id="15-civil-covered",
-        reason="a15.ict_system: 'through information and communication technologies' is not an ICT means phrase"),
+    P_(15, "Solicitation of minors", "Shall be punished by imprisonment from one to three years any adult who, through information and communication technologies, proposes to meet a minor for the purpose of committing a sexual offence against the minor.", C, id="15-civil-covered"),
     # 15: child sexual offence without any solicitation.
     P_(15, "Sexual assault of a child", "A person who sexually assaults a child commits an offence and is liable on conviction to imprisonment for life.", A, id="15-miss-assault-no-solicitation"),
     # 16: US style, "private sexual images".
-    gap(16, "Disclosure of private sexual images", "Whoever discloses a private sexual photograph or film of an individual without the consent of that individual and with intent to cause distress shall be punished by imprisonment for not more than two years.", C, id="16-us-covered",
-        reason="a16.distribute: 'discloses' (a private sexual photograph or film) is not a distribution verb"),
+    P_(16, "Disclosure of private sexual images", "Whoever discloses a private sexual photograph or film of an individual without the consent of that individual and with intent to cause distress shall be punished by imprisonment for not more than two years.", C, id="16-us-covered"),
     # 16: woman only: partial.
     P_(16, "Publication of intimate images of a woman", "A person who publishes or transmits an intimate image of a woman without her consent commits an offence and is liable on conviction to imprisonment for three years.", P, id="16-woman-only-partial"),
     # 17: this law's offences made predicates of the laundering offence.
@@ -416,11 +412,9 @@ ROWS += [
     # 30: definition of interception.
     P_(30, "Interpretation", "In this Act, \"intercept\" in relation to a communication means to acquire its content during its transmission.", A, id="30-miss-definition"),
     # 31: civil-law confiscation.
-    gap(31, "Confiscation", "In the case of conviction for an offence under this Law, the court shall order the confiscation of the instruments used and of the proceeds derived from the offence; the public prosecutor may order the freezing of such property pending trial.", C, id="31-civil-covered",
-        reason="a31.instrumentalities: 'the instruments used' is not an instrumentality phrase"),
+    P_(31, "Confiscation", "In the case of conviction for an offence under this Law, the court shall order the confiscation of the instruments used and of the proceeds derived from the offence; the public prosecutor may order the freezing of such property pending trial.", C, id="31-civil-covered"),
     # 32: civil recidivism with foreign judgments.
-    gap(32, "Recidivism", "Final convictions handed down by foreign courts for offences under this Law shall be taken into account for the purpose of establishing recidivism.", C, id="32-civil-covered",
-        reason="a32.previous_conviction: 'convictions handed down by foreign courts ... recidivism' is not a previous-conviction phrase"),
+    P_(32, "Recidivism", "Final convictions handed down by foreign courts for offences under this Law shall be taken into account for the purpose of establishing recidivism.", C, id="32-civil-covered"),
     # 33: anonymous testimony.
     P_(33, "Anonymity of witnesses", "The court may order that the identity of a witness who testifies in proceedings for an offence under this Act be withheld where the witness would otherwise be exposed to serious danger.", C, id="33-anonymity-covered"),
     # 34: removal of content only: partial.
@@ -444,8 +438,7 @@ ROWS += [
     # 44: production for foreign State.
     P_(44, "Assistance in obtaining stored data", "Where a foreign State requests the search, seizure or disclosure of stored computer data, the Attorney-General may apply to a judge for a warrant under section 20.", C, id="44-warrant-covered"),
     # 47: police-to-police exchange and liaison officers.
-    gap(47, "Exchange of information", "The police may exchange information with foreign police forces on offences under this Act, and may second liaison officers to them.", C, id="47-liaison-covered",
-        reason="a47.foreign: 'foreign police forces' is not a foreign-counterpart phrase"),
+    P_(47, "Exchange of information", "The police may exchange information with foreign police forces on offences under this Act, and may second liaison officers to them.", C, id="47-liaison-covered"),
     # 48: civil.
     P_(48, "Joint investigation teams", "By agreement with the competent authorities of one or more foreign States, the public prosecutor may set up a joint investigation team for a specific purpose and a limited period.", C, id="48-civil-covered"),
     # 53: two kinds of measures.
