@@ -71,6 +71,41 @@ def make_two_column_pdf() -> bytes:
     return buffer.getvalue()
 
 
+def make_margin_notes_pdf() -> bytes:
+    """A gazette page with section headings printed as notes in the left margin."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pages = [
+        [
+            ("Short title.", "1. This Act may be cited as the Computer Crimes Act 2030."),
+            ("Unauthorised access to", "2. (1) A person shall be guilty of an offence if he causes a"),
+            ("computer material.", "computer to perform any function with intent to secure access."),
+            (None, "(2) The intent need not be directed at any particular program."),
+        ],
+        [
+            ("Unauthorised", "3. (1) A person who modifies the contents of a computer commits"),
+            ("modification.", "an offence and is liable to a fine."),
+            (None, "(2) It is immaterial whether the modification is permanent."),
+            ("Prosecution.", "4. A prosecution requires the consent of the Public Prosecutor."),
+        ],
+    ]
+    for number, rows in enumerate(pages, start=1):
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(150, 800, "COMPUTER CRIMES")
+        y = 760
+        for note, line in rows:
+            if note:
+                pdf.setFont("Helvetica", 7)
+                pdf.drawString(40, y, note)
+                pdf.setFont("Helvetica", 10)
+            pdf.drawString(150, y, line)
+            y -= 14
+        pdf.drawString(290, 40, str(number))
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
 def make_image_pdf() -> bytes:
     """A 'scanned' PDF: shapes only, no text layer."""
     buffer = io.BytesIO()
@@ -202,6 +237,15 @@ def test_pdf_two_columns_read_column_by_column(engine):
     assert "commits interception" in by_id["2"].text and "interference" not in by_id["2"].text
     assert by_id["3.3"].page == 1 and by_id["4"].page == 2
     assert "GAZETTE OF RURITANIA" not in document.text
+
+
+def test_pdf_margin_notes_become_headings():
+    # Marginal notes beside the section number are read as the sections' headings (pypdfium2).
+    law = segment(load(make_margin_notes_pdf(), "gazette.pdf", pdf_engine="pypdfium2"))
+    headings = {p.id: p.heading for p in law.provisions if p.kind == "section"}
+    assert headings == {"1": "Short title", "2": "Unauthorised access to computer material", "3": "Unauthorised modification", "4": "Prosecution"}
+    by_id = {p.id: p for p in law.provisions}
+    assert "secure access" in by_id["2.1"].text and by_id["3"].page == 2
 
 
 # --------------------------------------------------------------------------- DOCX, HTML, Akoma Ntoso

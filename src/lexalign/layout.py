@@ -181,7 +181,12 @@ def split_heading(pats: Patterns, rest: str) -> tuple[str, int | None]:
     run_on = run_on_heading(pats, stripped)
     if run_on and len(stripped[run_on[1] :].split()) >= 4:
         return clean_heading(stripped[: run_on[0]]), lead + run_on[1]
-    if len(stripped.split()) <= 30 and not pats.body_cue.search(stripped) and not stripped.endswith((";", ":", ",")):
+    if (
+        len(stripped.split()) <= 30
+        and not pats.body_cue.search(stripped)
+        and not stripped.endswith((";", ":", ","))
+        and not pats.sentence_opening.match(stripped)  # "A prosecution requires ..." is a sentence
+    ):
         return clean_heading(stripped), None
     # "61. Civil court not to have jurisdiction. No court shall ...": heading, full stop, sentence.
     stop = SENTENCE_AFTER_HEADING.search(stripped, 0, 200)

@@ -54,6 +54,7 @@ class Patterns:
     definition_lead: re.Pattern[str]
     body_cue: re.Pattern[str]
     sentence_start: re.Pattern[str]
+    sentence_opening: re.Pattern[str]
     repeal: re.Pattern[str]
     toc: re.Pattern[str]
     definition_heading: re.Pattern[str]
@@ -142,6 +143,7 @@ def patterns(code: str) -> Patterns:
         definition_unquoted=re.compile(r"(?P<term>[^\W\d_][\w \-/'’]{0,60}?)(?:\s*:\s|\s+(?:" + verbs + r")\b)"),
         body_cue=re.compile(r"\b(?:" + _alternation(lang.body_cues) + r")\b"),
         # The first sentence after a heading run into it: "(1) ..." or a capitalised opening word.
+        sentence_opening=re.compile(r"(?:" + _alternation(lang.sentence_starts) + r")\s"),
         sentence_start=re.compile(r"(?<=\S)\s+(?=\((?:1|a|i)\)\s|(?:" + _alternation(lang.sentence_starts) + r")\s)"),
         repeal=re.compile(_alternation(lang.repeal_markers)),
         toc=re.compile(r"^\s*(?:" + _alternation(lang.toc_headings) + r")\s*$", re.IGNORECASE),

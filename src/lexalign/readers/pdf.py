@@ -197,11 +197,11 @@ def _pdfium_page_text(textpage) -> str:  # type: ignore[no-untyped-def]
     third) is read as full-width lines above, left column, right column, lines below."""
     # Text rectangles are runs of text on one line; two columns give two runs per line.
     rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
-    if len(rects) < 10:
+    if len(rects) < 4:
         return textpage.get_text_range()
     gutter = pick_gutter([(r[0], r[2]) for r in rects], min(r[0] for r in rects), max(r[2] for r in rects))
     if gutter is None:
-        return textpage.get_text_range()
+        return _with_margin_notes(textpage, rects) or textpage.get_text_range()
     spanning = [r for r in rects if r[0] < gutter < r[2]]
     columns = [r for r in rects if not r[0] < gutter < r[2]]
     top = max(r[3] for r in columns)
@@ -214,3 +214,57 @@ def _pdfium_page_text(textpage) -> str:  # type: ignore[no-untyped-def]
     if any(r[3] < bottom for r in spanning):
         parts.append(textpage.get_text_bounded(top=bottom - 0.5))
     return "\n".join(part.strip("\r\n") for part in parts if part.strip())
+
+
+def _with_margin_notes(textpage, rects: list[tuple[float, float, float, float]]) -> str | None:  # type: ignore[no-untyped-def]
+    """Page text with marginal notes (section headings printed in the margin, beside the
+    section number) put on their own line above the body line they sit beside, the way the
+    segmenter reads a heading above a section. None when the page has no margin notes."""
+    lefts = Counter(round(r[0] / 3) for r in rects)
+    edge, count = lefts.most_common(1)[0]
+    if count < len(rects) * 0.25:
+        return None
+    body_left = edge * 3 - 1.5
+    body_right = max(r[2] for r in rects if abs(r[0] - edge * 3) <= 3)
+    margin = [r for r in rects if r[2] < body_left - 4 or r[0] > body_right + 4]
+    if len(margin) < 2 or len(margin) > len(rects) * 0.4:
+        return None
+    body = [r for r in rects if r not in margin]
+
+    def text(r: tuple[float, float, float, float]) -> str:
+        return textpage.get_text_bounded(left=r[0] - 0.5, bottom=r[1] - 0.5, right=r[2] + 0.5, top=r[3] + 0.5).strip()
+
+    # A note runs on over the next margin line unless it ended with a full stop
+    # ("Unauthorised access to" / "computer material.").
+    pitch = _line_pitch(body)
+    notes: list[tuple[float, list[str]]] = []
+    last: tuple[float, float, float, float] | None = None
+    for r in sorted(margin, key=lambda r: -r[3]):
+        same_side = last is not None and (r[0] > body_right) == (last[0] > body_right)
+        if same_side and last is not None and last[3] - r[3] <= pitch * 1.6 and not notes[-1][1][-1].endswith("."):
+            notes[-1][1].append(text(r))
+        else:
+            notes.append((r[3], [text(r)]))
+        last = r
+    lines: list[tuple[float, list[tuple[float, str]]]] = []
+    for r in sorted(body, key=lambda r: (-r[3], r[0])):
+        if lines and abs(lines[-1][0] - r[3]) < 2:
+            lines[-1][1].append((r[0], text(r)))
+        else:
+            lines.append((r[3], [(r[0], text(r))]))
+    out: list[str] = []
+    pending = list(notes)
+    for top, runs in lines:
+        # A note sits beside the body line it belongs to (its top a little lower: smaller type).
+        while pending and pending[0][0] >= top - pitch * 0.5:
+            out.append(" ".join(pending.pop(0)[1]).rstrip(".").strip())
+        out.append(" ".join(t for _, t in sorted(runs)))
+    out.extend(" ".join(note).rstrip(".").strip() for _, note in pending)
+    return "\n".join(line for line in out if line)
+
+
+def _line_pitch(rects: list[tuple[float, float, float, float]]) -> float:
+    """Most common distance between consecutive body lines."""
+    tops = sorted({round(r[3]) for r in rects}, reverse=True)
+    gaps = Counter(a - b for a, b in zip(tops, tops[1:]) if a - b > 2)
+    return float(gaps.most_common(1)[0][0]) if gaps else 14.0
