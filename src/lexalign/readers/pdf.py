@@ -16,6 +16,8 @@ from lexalign.errors import UnusableInput
 OCR_REMEDY = "run OCR first, e.g. ocrmypdf"
 # A line that is only a page number: "3", "- 3 -", "Page 3", "Page 3 of 10", "3/10".
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+# Marginal notes are words; "12.", "(1)" or "[3/2013]" beside the text are not.
+MARGIN_WORDS = re.compile(r"[^\W\d_]{3,}")
 # A word cut at a line end: "autho-\nrised" (the next line starts in lower case).
 HYPHENATED = re.compile(r"(\w)-\n(?=[a-z])")
 
@@ -226,13 +228,15 @@ def _with_margin_notes(textpage, rects: list[tuple[float, float, float, float]])
         return None
     body_left = edge * 3 - 1.5
     body_right = max(r[2] for r in rects if abs(r[0] - edge * 3) <= 3)
-    margin = [r for r in rects if r[2] < body_left - 4 or r[0] > body_right + 4]
-    if len(margin) < 2 or len(margin) > len(rects) * 0.4:
-        return None
-    body = [r for r in rects if r not in margin]
 
     def text(r: tuple[float, float, float, float]) -> str:
         return textpage.get_text_bounded(left=r[0] - 0.5, bottom=r[1] - 0.5, right=r[2] + 0.5, top=r[3] + 0.5).strip()
+
+    # A section number hanging left of its text ("12." then a tab) is body, not a note.
+    margin = [r for r in rects if (r[2] < body_left - 4 or r[0] > body_right + 4) and MARGIN_WORDS.search(text(r))]
+    if len(margin) < 2 or len(margin) > len(rects) * 0.4:
+        return None
+    body = [r for r in rects if r not in margin]
 
     # A note runs on over the next margin line unless it ended with a full stop
     # ("Unauthorised access to" / "computer material.").
