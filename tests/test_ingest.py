@@ -164,7 +164,13 @@ AKN = b"""<?xml version="1.0" encoding="UTF-8"?>
    <blockList eId="sec_5__list_1"><item eId="sec_5__list_1__item_a"><num>(a)</num><p>makes a device; or</p></item>
    <item eId="sec_5__list_1__item_b"><num>(b)</num><p>sells it,</p></item></blockList><p>commits an offence.</p></content></section>
  </part>
-</body></act></akomaNtoso>"""
+</body>
+<attachments><attachment eId="att_1"><doc name="schedule"><meta/><mainBody>
+ <hcontainer name="crossheading"><heading>Fees</heading></hcontainer>
+ <paragraph eId="att_1__para_1"><num>1.</num><content><p>An application fee is payable.</p></content></paragraph>
+ <paragraph eId="att_1__para_2"><num>2.</num><content><p>A renewal fee is payable.</p></content></paragraph>
+</mainBody></doc></attachment></attachments>
+</act></akomaNtoso>"""
 
 
 # --------------------------------------------------------------------------- plain text
@@ -322,7 +328,7 @@ def test_akoma_ntoso_structure():
     assert document.format == "akn"
     law = segment(document)
     by_id = {p.id: p for p in law.provisions}
-    assert list(by_id) == ["preamble", "part:ii", "4", "4.1", "4.1.a", "4.1.b", "4.2", "4a", "5", "5.a", "5.b"]
+    assert list(by_id) == ["preamble", "part:ii", "4", "4.1", "4.1.a", "4.1.b", "4.2", "4a", "5", "5.a", "5.b", "schedule:1", "sch1.1", "sch1.2"]
     assert by_id["4"].heading == "Illegal access" and by_id["part:ii"].heading == "Offences"
     assert "commits an offence" in by_id["4.1"].text
 

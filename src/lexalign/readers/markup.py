@@ -82,15 +82,21 @@ def read_akn(display: str, data: bytes) -> tuple[str, list[int], list[str]]:
         root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
     except etree.XMLSyntaxError as error:
         raise UnusableInput(display, f"malformed XML ({error.msg})", "export the Akoma Ntoso file again") from None
-    body = next((found for found in (_first(root, "body"), _first(root, "mainBody")) if found is not None), root)
+    main = next((found for found in root if _local(found) not in ("meta",)), root)
+    body = next((found for found in (_first(main, "body"), _first(main, "mainBody")) if found is not None), main)
     lines: list[str] = []
     for name in ("preface", "preamble"):
         front = _first(root, name)
         if front is not None:
             lines.extend(_text(block) for block in front if _text(block))
     _render(body, lines)
-    for attachment in root.iter(f"{{{AKN_NS}}}attachment"):
-        _render(attachment, lines)
+    for number, attachment in enumerate(root.iter(f"{{{AKN_NS}}}attachment"), start=1):
+        # Schedules are attachments: a "Schedule N" line opens each, so its numbered
+        # paragraphs become "schN.M" instead of running on in the last section.
+        heading = _text(next(attachment.iter(f"{{{AKN_NS}}}heading"), None))
+        lines.append(f"Schedule {number} – {heading}" if heading else f"Schedule {number}")
+        for part in attachment.iter(f"{{{AKN_NS}}}mainBody"):
+            _render(part, lines, schedule=True)
     return _join(lines), [0], []
 
 
@@ -112,7 +118,7 @@ def _child(element: etree._Element, name: str) -> etree._Element | None:
     return element.find(f"{{{AKN_NS}}}{name}")
 
 
-def _render(element: Iterable[etree._Element], lines: list[str]) -> None:
+def _render(element: Iterable[etree._Element], lines: list[str], schedule: bool = False) -> None:
     """Depth-first rendering: numbered units as canonical lines, text blocks as lines."""
     for child in element:
         name = _local(child)
@@ -122,35 +128,36 @@ def _render(element: Iterable[etree._Element], lines: list[str]) -> None:
             word = AKN_DIVISIONS.get(name) or str(child.get("name")).title()
             number = re.sub(rf"^\s*{word}\s*", "", num, flags=re.IGNORECASE).strip(" .") or ("1" if word == "Schedule" else "")
             lines.append(f"{word} {number} – {heading}".rstrip(" –") if number else f"{word} – {heading}")
-            _render(child, lines)
+            _render(child, lines, schedule)
         elif name in AKN_SECTIONS:
             word = "Section" if name == "section" else "Article" if name == "article" else name.title()
             number = re.sub(rf"^\s*(?:{word}|Art\.|s\.|§)\s*", "", num, flags=re.IGNORECASE).strip(" .")
             lines.append(f"{word} {number}. {heading}".rstrip(". ") + ("." if not heading else ""))
-            _render(child, lines)
+            _render(child, lines, schedule)
         elif name in AKN_ITEMS and num:
             marker = num.strip()
-            if not marker.startswith("("):
+            # Schedule paragraphs keep "1." (read as "sch1.1"); items elsewhere become "(1)".
+            if not marker.startswith("(") and not (schedule and re.fullmatch(r"\d+\.", marker)):
                 marker = f"({marker.strip('.)')})"
             lines.append(f"{marker} {heading}".strip())
-            _render_item(child, lines)
+            _render_item(child, lines, schedule)
         elif name in ("num", "heading"):
             continue
         elif len(child) and _has_numbered(child):
-            _render(child, lines)  # e.g. <content> holding a <blockList> of numbered items
+            _render(child, lines, schedule)  # e.g. <content> holding a <blockList> of numbered items
         elif name in AKN_TEXT or name in ("blockList", "tblock"):
             text = _text(child)
             if text:
                 lines.append(text)
         elif len(child):
-            _render(child, lines)
+            _render(child, lines, schedule)
         else:
             text = _text(child)
             if text:
                 lines.append(text)
 
 
-def _render_item(element: etree._Element, lines: list[str]) -> None:
+def _render_item(element: etree._Element, lines: list[str], schedule: bool = False) -> None:
     """A numbered item: its first text block goes on the marker line, the rest below."""
     first = True
     for child in element:
@@ -158,7 +165,7 @@ def _render_item(element: etree._Element, lines: list[str]) -> None:
         if name in ("num", "heading"):
             continue
         if _has_numbered(child):
-            _render([child], lines)
+            _render([child], lines, schedule)
             first = False
             continue
         text = _text(child)
