@@ -111,8 +111,7 @@ ROWS = [
     P_(13, "Computer-related fraud", "A person who, with intent to procure an economic benefit for himself or another, causes a loss of property to another by any input, alteration, deletion or suppression of computer data or by any interference with the functioning of a computer system commits an offence and is liable on conviction to imprisonment for ten years.", C, id="13-uk-covered"),
     P_(13, "Computer fraud", "Whoever knowingly and with intent to defraud uses a computer to obtain money or property by means of false pretences or by manipulating computer data shall be punished by imprisonment for not more than ten years.", C, id="13-us-covered"),
     # Only electronic fund transfers: partial.
-    gap(13, "Electronic fund transfer fraud", "A person who fraudulently initiates an electronic fund transfer from the account of another person commits an offence and is liable on conviction to imprisonment for five years.", P, id="13-fund-transfer-only-partial",
-        reason="a13.ict_system: 'electronic fund transfer' is not read as an ICT system / electronic data object, so the core is missing (the fund_transfer_only narrowing is found)"),
+    P_(13, "Electronic fund transfer fraud", "A person who fraudulently initiates an electronic fund transfer from the account of another person commits an offence and is liable on conviction to imprisonment for five years.", P, id="13-fund-transfer-only-partial"),
     # Near miss: ordinary fraud, no computer.
     P_(13, "Obtaining property by deception", "A person who by any deception dishonestly obtains property belonging to another with the intention of permanently depriving the other of it commits an offence and is liable on conviction to imprisonment for ten years.", A, id="13-miss-plain-fraud"),
     # ------------------------------------------------------------------ 14 CSAM
@@ -302,8 +301,7 @@ ROWS = [
     # One measure only: partial.
     P_(53, "National CERT", "There is established a national computer incident response team responsible for responding to cybersecurity incidents.", P, id="53-cert-only-partial"),
     # Near miss: crime prevention in general.
-    gap(53, "Road safety", "The Authority shall promote public awareness of road safety.", A, id="53-miss-road-safety",
-        reason="a53.measure/a53.societal: 'public awareness' counts whatever its subject; nothing requires a cyber / ICT topic"),
+    P_(53, "Road safety", "The Authority shall promote public awareness of road safety.", A, id="53-miss-road-safety"),
 ]
 
 
@@ -318,8 +316,7 @@ ROWS += [
     # 7: penalty for a different offence that mentions a computer.
     P_(7, "Theft of computer equipment", "A person who steals a computer commits an offence and is liable on conviction to imprisonment for three years.", A, id="7-miss-theft-of-hardware"),
     # 8: US wiretap style, covers electronic communications too.
-    gap(8, "Interception of communications", "Whoever, without lawful authority, intentionally intercepts or endeavors to intercept any wire, oral, or electronic communication shall be punished by imprisonment for not more than five years.", C, id="8-us-wire-oral-electronic-covered",
-        reason="a8.ict_system: an 'electronic communication' is not read as a transmission to, from or within an ICT system"),
+    P_(8, "Interception of communications", "Whoever, without lawful authority, intentionally intercepts or endeavors to intercept any wire, oral, or electronic communication shall be punished by imprisonment for not more than five years.", C, id="8-us-wire-oral-electronic-covered"),
     # 8: civil-law translation.
     P_(8, "Illegal interception", "Shall be punished by imprisonment from six months to three years anyone who, without right, intercepts by technical means non-public transmissions of computer data to, from or within an information system, including electromagnetic emissions.", C, id="8-civil-covered"),
     # 8: lawful interception duty of providers (capability), not an offence.
@@ -397,8 +394,7 @@ ROWS += [
     # 27: UK "may by notice require" subscriber information and data.
     P_(27, "Disclosure of data", "An authorised officer may by notice in writing require a service provider to disclose subscriber information and any specified computer data stored in a computer system in its possession or control.", C, id="27-uk-notice-covered"),
     # 27: subscriber information only: partial.
-    gap(27, "Subscriber information", "A judge may order a service provider offering its services in the territory to submit subscriber information relating to such services in its possession or control.", P, id="27-subscriber-only-partial",
-        reason="a27.stored_data: 'in its possession or control' counts as stored data even when it qualifies subscriber information"),
+    P_(27, "Subscriber information", "A judge may order a service provider offering its services in the territory to submit subscriber information relating to such services in its possession or control.", P, id="27-subscriber-only-partial"),
     # 28: civil form.
     P_(28, "Search and seizure of computer data", "The investigating judge may order the search of an information system or a computer-data storage medium and the seizure or copying of the computer data found there.", C, id="28-civil-covered"),
     # 28: seizure only: partial.
@@ -484,8 +480,7 @@ ROWS += [
     # 41: a consumer helpline open day and night.
     P_(41, "Consumer helpline", "The Authority shall operate a helpline available twenty-four hours a day, seven days a week, for consumers to report electricity outages.", A, id="41-miss-helpline"),
     # 47: exchange with foreign tax authorities.
-    gap(47, "Exchange of tax information", "The Commissioner may exchange information with the tax authorities of a foreign State under a double taxation agreement.", A, id="47-miss-tax-exchange",
-        reason='a47.law_enforcement is mandatory but not core: an exchange of tax information with a foreign State is a candidate (partial) instead of absent'),
+    P_(47, "Exchange of tax information", "The Commissioner may exchange information with the tax authorities of a foreign State under a double taxation agreement.", A, id="47-miss-tax-exchange"),
     # 48: a joint venture with a foreign company.
     P_(48, "Joint ventures", "The Corporation may enter into a joint venture with a foreign company for the construction of telecommunication networks.", A, id="48-miss-joint-venture"),
 ]

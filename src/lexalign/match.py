@@ -31,6 +31,10 @@ OFFENCE_REFERENCE_CUE = "cue:offence_reference"
 BROAD_SCOPE_CUE = "cue:broad_scope"
 SECONDARY_OFFENCE_FACTOR = 0.7
 # How far below its best-fitting article a provision may score and still count for another one.
+# A provision that only punishes ("A person who contravenes section 3 commits an offence") reads the
+# elements of the provision it cites; one with substance of its own ("devices made to commit the
+# offences in Articles 3 to 5") does not.
+PENALTY_ONLY_MAX_ELEMENTS = 4
 BEST_FIT_MARGIN = 0.25
 POLICY_CUES = ("cue:policy_statement", "cue:rule_making")
 # A statement of aims or a rule-making power is recognised by its opening words or heading.
@@ -238,13 +242,15 @@ class LawIndex:
             context = self.contexts[provision.id]
             if context.excluded or not any(cue in context.body for cue in OFFENCE_CUES):
                 continue
+            own_elements = {label for label in context.body if label.startswith("element:")}
+            penalty_only = len(own_elements) <= PENALTY_ONLY_MAX_ELEMENTS
             for reference in pattern.finditer(provision.text):
                 target_id = ".".join([reference.group(1).lower(), *re.findall(r"\(([a-z0-9]+)\)", reference.group(2).lower())])
                 target = self.by_id.get(target_id)
                 if target is None or target.id == provision.id or target.id.startswith(provision.id + "."):
                     continue
                 for label, hits in self.contexts[target.id].own.items():
-                    if label.startswith(("element:", "vocab:")):
+                    if penalty_only and label.startswith(("element:", "vocab:")):
                         context.body.setdefault(label, []).extend(hits)
                 # "A person who contravenes section 3 commits an offence": section 3 is an offence too.
                 penalty_hits = [h for cue in OFFENCE_CUES for h in context.body.get(cue, [])]
@@ -407,16 +413,22 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     articles_per_provision = Counter(context.provision.id for contexts in found.values() for context in contexts)
     topics = {context.provision.id: heading_topics(context, articles) for contexts in found.values() for context in contexts}
     scored = [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision, topics) for article in articles]
-    return _prefer_best_fit(scored)
+    return _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting})
 
 
-def _prefer_best_fit(scored: list[ArticleCandidates]) -> list[ArticleCandidates]:
-    """A provision that fits another article clearly better is not evidence for this one."""
+def _prefer_best_fit(scored: list[ArticleCandidates], cross_cutting: set[int]) -> list[ArticleCandidates]:
+    """A provision that fits another article clearly better is not evidence for this one.
+
+    Cross-cutting articles (sanctions, jurisdiction, safeguards) neither lose nor take provisions."""
     best: dict[str, float] = {}
     for entry in scored:
+        if entry.article in cross_cutting:
+            continue
         for evidence in entry.candidates:
             best[evidence.provision] = max(best.get(evidence.provision, 0.0), evidence.score)
     return [
-        ArticleCandidates(article=entry.article, candidates=[e for e in entry.candidates if e.score >= best[e.provision] - BEST_FIT_MARGIN])
+        entry
+        if entry.article in cross_cutting
+        else ArticleCandidates(article=entry.article, candidates=[e for e in entry.candidates if e.score >= best[e.provision] - BEST_FIT_MARGIN])
         for entry in scored
     ]

@@ -62,6 +62,9 @@ class Article(Frozen):
     # evidence, e.g. [offence, penalty] for a criminalisation article: "access to a computer" in a search
     # power is not illegal access.
     context_cues: list[str] = Field(default_factory=list)
+    # Evidence of this article is usually evidence of another too (sanctions attach to every offence,
+    # jurisdiction and safeguards to every offence or power): exempt from the best-fit rule in match.
+    cross_cutting: bool = False
 
 
 class Chapter(Frozen):
