@@ -244,7 +244,7 @@ def unglue_divisions(lines: list[tuple[int, str]], pats: Patterns) -> list[tuple
     on its own line."""
     out = []
     for offset, line in lines:
-        match = pats.glued_division.search(line)
+        match = pats.glued_division.search(line, max(0, len(line) - 140))
         if match:
             out.append((offset, line[: match.start()].rstrip()))
             out.append((offset + match.start(1), match.group(1)))
