@@ -112,6 +112,8 @@ def test_drafting_styles(text, language, expected):
         ("3. Interpretation In this Act— “data” means facts;\n", "3", "Interpretation"),
         # Capitalised words inside a heading do not cut it short.
         ("6. Unauthorised Access To A Computer A person who accesses commits an offence.\n", "6", "Unauthorised Access To A Computer"),
+        # A heading known only from the arrangement of sections (dot leaders and page numbers dropped).
+        ("ARRANGEMENT OF SECTIONS\n1. Short title ........ 1\n2. Offences ........ 2\n3. Penalties ....... 2\nA BILL\n1. This Act may be cited.\n2. A person.\n3. A fine.\n", "2", "Offences"),
         # Part heading on the next line, in capitals.
         ("PART II\nOFFENCES\n3. Access\nText.\n", "part:ii", "OFFENCES"),
     ],

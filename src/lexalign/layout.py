@@ -23,6 +23,8 @@ QUOTE_CLOSE = re.compile(r"[”\"’']\s*[.;,]?\s*(?:and|or)?\s*$")
 NUMBERED_PARAGRAPH = re.compile(r"\d{1,3}\s*(?:°|º|\.(?!\d))\s")
 # A heading does not end on these words ("Access to A computer" is not "Access to" + sentence).
 HEADING_CANNOT_END = {"to", "of", "for", "and", "or", "in", "by", "with", "on", "at", "from", "the", "a", "an", "de", "du", "des", "et", "la", "le", "el", "y", "del"}
+# Dot leaders and a page number after a heading in a table of contents: "Short title ..... 3".
+TOC_LEADER = re.compile(r"\s*(?:[.…·]\s*){3,}\d*\s*$|\s+\d{1,4}\s*$")
 SENTENCE_AFTER_HEADING = re.compile(r"\.\s+(?=[A-Z(\[])")
 
 
@@ -80,7 +82,8 @@ def toc_lines(lines: list[tuple[int, str]], pats: Patterns) -> tuple[set[int], d
             skip.update(range(first, run[-1] + 1))
             for i in run:
                 match = starts[i][1]
-                headings.setdefault(printed_number(match), clean_heading((match.group("rest") if match else "") or ""))
+                listed = TOC_LEADER.sub("", (match.group("rest") if match else "") or "")
+                headings.setdefault(printed_number(match), clean_heading(listed))
 
     for i, (_, line) in enumerate(lines):
         match = starts[i][1]
