@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable
 
 from lexalign.models import Assessment, Convention, Report, ReportProvision, Span
@@ -23,7 +23,7 @@ class ChapterRow:
 
     number: int
     title: str
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int]
 
 
 def status_counts(articles: Iterable[Assessment]) -> dict[str, int]:

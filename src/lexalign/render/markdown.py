@@ -51,23 +51,22 @@ def render_markdown(report: Report, convention: Convention | None) -> str:
 
 
 def _article(article: Assessment, convention: Convention | None, provisions: dict) -> list[str]:
-    lines = [f"### Article {article.article}. {article.title}: {STATUS_LABELS[article.status]} (confidence {article.confidence:.2f})", ""]
+    facts = []
     summary = obligation(convention, article.article)
     if summary:
-        lines.append(f"*Obligation:* {summary}")
+        facts.append(f"*Obligation:* {summary}")
     if article.budapest:
-        lines.append(f"*Budapest Convention:* {article.budapest}")
+        facts.append(f"*Budapest Convention:* {article.budapest}")
     if article.reviewed_by:
-        lines.append(f"*Reviewed* by {article.reviewed_by} on {article.reviewed_at or '?'} (engine said {article.engine_status}). {article.note or ''}".rstrip())
+        facts.append(f"*Reviewed* by {article.reviewed_by} on {article.reviewed_at or '?'} (engine said {article.engine_status}). {article.note or ''}".rstrip())
     missing = missing_labels(article, convention)
     if missing:
-        lines.append(f"*Missing elements:* {', '.join(missing)}")
+        facts.append(f"*Missing elements:* {', '.join(missing)}")
     if article.explanation:
-        lines.append(f"*Why:* {' '.join(article.explanation.split())}")
-    # Hard line breaks (two trailing spaces) keep each fact on its own line when rendered.
-    lines = [line + "  " if line and i > 1 else line for i, line in enumerate(lines)]
-    if lines[-1]:
-        lines.append("")
+        facts.append(f"*Why:* {' '.join(article.explanation.split())}")
+    lines = [f"### Article {article.article}. {article.title}: {STATUS_LABELS[article.status]} (confidence {article.confidence:.2f})", ""]
+    # Two trailing spaces are a hard line break: each fact stays on its own line when rendered.
+    lines += [fact + "  " for fact in facts] + ([""] if facts else [])
     for evidence in article.evidence:
         provision = provisions.get(evidence.provision)
         label = evidence.label or (provision.label if provision else evidence.provision)
