@@ -24,7 +24,7 @@ NUMBERED_PARAGRAPH = re.compile(r"\d{1,3}\s*(?:°|º|\.(?!\d))\s")
 # A heading does not end on these words ("Access to A computer" is not "Access to" + sentence).
 HEADING_CANNOT_END = {"to", "of", "for", "and", "or", "in", "by", "with", "on", "at", "from", "the", "a", "an", "de", "du", "des", "et", "la", "le", "el", "y", "del"}
 # Dot leaders and a page number after a heading in a table of contents: "Short title ..... 3".
-TOC_LEADER = re.compile(r"\s*(?:[.…·]\s*){3,}\d*\s*$|\s+\d{1,4}\s*$")
+TOC_LEADER = re.compile(r"\s*(?:[.…·]\s*){3,}\d*\s*$|\s+\d{1,3}\s*$")  # not 4 digits: a year
 SENTENCE_AFTER_HEADING = re.compile(r"\.\s+(?=[A-Z(\[])")
 
 
