@@ -30,6 +30,8 @@ def read_docx(display: str, data: bytes) -> tuple[str, list[int], list[str]]:
     lines: list[str] = []
     body = document.element.body
     for element in body.iter(f"{W}p"):
+        if any(str(ancestor.tag).endswith("}Fallback") for ancestor in element.iterancestors()):
+            continue  # a text box is stored twice (DrawingML and a VML fallback): read it once
         text = _paragraph_text(element)
         number = numbering.label(element)
         if number:
