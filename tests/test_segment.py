@@ -70,6 +70,8 @@ def ids(text: str, language: str = "en") -> list[str]:
         ("3. Offence\nText.\n4. [Repealed by Act 2 of 2023.]\n5. Penalty\nText.\n", "en", ["3", "4", "5"]),
         # A part heading glued to the end of the previous section by a scrape.
         ("4. Application\n(1) This Act applies. Part II – Authority\n5. Designation\nText.\n", "en", ["4", "4.1", "part:ii", "5"]),
+        # A year before the first section is not a section either.
+        ("AN ACT\n2015. Enacted by Parliament.\n1. Short title\nText.\n", "en", ["preamble", "1"]),
         # A year at a line start is not section 2015.
         ("12. Offences\nThis section was amended in\n2015. The amendment applies.\n13. Penalty\nText.\n", "en", ["12", "13"]),
         # Decimal section numbers (Australia, Canada).

@@ -137,8 +137,10 @@ def _section(
     match = section_match(pats, line)
     if not match:
         return False
-    if match.re is pats.section_spaced and state.section is None and section_key(match.group("num").lower())[0] > 20:
-        return False  # "1990 CHAPTER 18" above the first section is not section 1990
+    if state.section is None and match.re is not pats.section_word and match.group("num"):
+        first = section_key(match.group("num").lower())[0]
+        if first > 999 or (match.re is pats.section_spaced and first > 20):
+            return False  # "1990 CHAPTER 18" or "2015. ..." above the first section is a year
     groups = match.groupdict()
     printed = (groups.get("num") or groups.get("dotted") or "").strip()
     number = section_id(printed, pats.lang)
