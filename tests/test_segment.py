@@ -238,3 +238,17 @@ def test_cli_segment(args, expected):
     assert expected in result.output
     if "json" in args:
         assert set(json.loads(result.output)) == {"document", "provisions", "defined_terms", "warnings"}
+
+
+def test_readme_segment_example_is_real_output():
+    # The README shows `lexalign segment` on the fixture law: it must be the real output.
+    from typer.testing import CliRunner
+
+    from lexalign.cli import app
+
+    readme = (settings.REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    command = "$ lexalign segment tests/fixtures/common_law_act.txt\n"
+    assert command in readme
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    result = CliRunner().invoke(app, ["segment", str(FIXTURES / "common_law_act.txt")])
+    assert result.output == shown
