@@ -82,6 +82,8 @@ def ids(text: str, language: str = "en") -> list[str]:
         ("Article 323-3-1\nI. – Le fait d'importer est puni.\nII. – La tentative est punie.\n", "fr", ["323-3-1", "323-3-1.i", "323-3-1.ii"]),
         # Spanish "ARTÍCULO 1°.-" and "Artículo 211 bis 1.-".
         ("ARTÍCULO 1°.- Objeto. La ley protege.\nArtículo 211 bis 1.- Al que modifique datos.\n", "es", ["1", "211bis1"]),
+        # "1)" paragraphs, and "§ 1." paragraphs inside an article (Polish, German translations).
+        ("Article 267\n§ 1. Whoever accesses information.\n§ 2. The same penalty applies.\nArticle 268\n1) Whoever destroys data;\n2) Whoever alters data.\n", "en", ["267", "267.1", "267.2", "268", "268.1", "268.2"]),
         # French: "Article premier", "Article 2 - Titre" with 1° items, "Art. 323-1.-".
         ("Article premier\nLa loi a pour objet.\nArticle 2 - Définitions\n1° système : tout dispositif ;\n2° données : toute représentation.\nArt. 323-1.- Le fait d'accéder est puni.\n", "fr", ["1", "2", "2.1", "2.2", "323-1"]),
         # Spanish: "Artículo 197 bis", "Art. 588 bis a", 'Artículo 274 "A"', numbered apartados.

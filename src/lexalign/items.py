@@ -29,8 +29,8 @@ ITEM_HEADING = re.compile(r"^([A-Z][^.;:,()\n]{2,80}?)\.\s*(?:–|—|--)\s*")
 MARKER_END = re.compile(r"\(\w{1,5}\)$")
 # Where a marker's item text begins: after ")", "°" or ".".
 MARKER_CLOSE = re.compile(r"[)°º.]")
-# Unbracketed list markers at a line start: "1°", "2.", "a)", "II. –".
-PLAIN_MARKER = re.compile(r"^\s*(?:(\d{1,3})\s*(?:°|º|\.(?!\d))|([a-z]{1,2})\)|([IVX]{1,4})\s*\.\s*[-–—])\s*")
+# Unbracketed list markers at a line start: "1°", "2.", "1)", "a)", "II. –".
+PLAIN_MARKER = re.compile(r"^\s*(?:(\d{1,3})\s*(?:°|º|\.(?!\d)|\))|([a-z]{1,2})\)|([IVX]{1,4})\s*\.\s*[-–—])\s*")
 # The words between the last list marker and a definition: "(1) the term ".
 LEAD_AFTER_MARKER = re.compile(r"\(\w{1,5}\)([^()]{0,30})$")
 KIND_BY_DEPTH = ("subsection", "paragraph", "subparagraph", "clause")

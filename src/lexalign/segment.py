@@ -155,6 +155,11 @@ def _section(
         node_id = f"sch{container.number}.{number}"
         label = f"{container.label}, paragraph {printed}"
         kind = "paragraph"
+    elif word == "§" and current is not None and not current.label.startswith("§"):
+        # "Article 267 ... § 1. Whoever ...": a paragraph of the article, not a new section.
+        # Rewritten as "(1)" padded to the same length, so offsets inside the line still hold.
+        place_items(state, pats, offset, f"({printed})".ljust(match.start("rest")) + (groups.get("rest") or ""), "")
+        return True
     elif current is not None and number == current.number and not current.has_body:
         # The same number again right below a bare heading line (India Code's "[43. ...--").
         if body_at is not None:
