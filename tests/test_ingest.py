@@ -220,16 +220,18 @@ def test_pdf_pages_headers_footers_hyphens(engine):
     data = make_pdf(
         [
             ["1. Short title", "This Act is the Test Act.", "2. Offences", "(1) A person who accesses a computer without autho-", "risation commits an offence."],
-            ["3. Penalties", "(1) A person is liable to a fine.", "(2) The court may order forfeiture."],
+            ["3. Penalties", "(1) A person is liable to a fine.", "(2) The court may order for-"],
+            ["feiture of the device.", "(3) Costs."],
             ["4. Regulations", "The Minister may make regulations."],
         ]
     )
     document = load(data, "gazette.pdf", pdf_engine=engine)
-    assert document.format == "pdf" and len(document.page_starts) == 3
+    assert document.format == "pdf" and len(document.page_starts) == 4
     assert "OFFICIAL GAZETTE" not in document.text and "- 2 -" not in document.text
     assert "without authorisation commits" in document.text.replace("\n", " ")
+    assert "order forfeiture" in document.text  # hyphenated across a page break
     pages = {p.id: p.page for p in segment(document).provisions}
-    assert pages == {"1": 1, "2": 1, "2.1": 1, "3": 2, "3.1": 2, "3.2": 2, "4": 3}
+    assert pages == {"1": 1, "2": 1, "2.1": 1, "3": 2, "3.1": 2, "3.2": 2, "3.3": 3, "4": 4}
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -36,18 +36,21 @@ def assemble(display: str, pages: list[str]) -> tuple[str, list[int], list[str]]
     empty = [str(n) for n, page in enumerate(pages, start=1) if not page.strip()]
     if empty:
         warnings.append(f"{display}: no text layer on page(s) {', '.join(empty)}; their text is missing ({OCR_REMEDY})")
-    pages = strip_running_lines(pages)
-    text_parts: list[str] = []
+    pages = [HYPHENATED.sub(r"\1", page.strip("\n")) for page in strip_running_lines(pages)]
+    # A word hyphenated across a page break ("autho-" | "risation ...") moves whole to the
+    # first page.
+    for index in range(len(pages) - 1):
+        tail = re.search(r"(\w)-$", pages[index])
+        head = re.match(r"([a-z]\w*)[ \t]*", pages[index + 1])
+        if tail and head:
+            pages[index] = pages[index][:-1] + head.group(1)
+            pages[index + 1] = pages[index + 1][head.end() :]
     starts: list[int] = []
     offset = 0
     for page in pages:
-        page = HYPHENATED.sub(r"\1", page.strip("\n"))
         starts.append(offset)
-        text_parts.append(page)
         offset += len(page) + 2
-    text = "\n\n".join(text_parts)
-    # Words hyphenated across a page break.
-    return text, starts, warnings
+    return "\n\n".join(pages), starts, warnings
 
 
 def strip_running_lines(pages: list[str]) -> list[str]:
