@@ -135,7 +135,7 @@ def place_items(state: State, pats: Patterns, offset: int, line: str, previous: 
     if not cuts or cuts[0][0] > 0:
         mark_body(state)
     last_marker_end = -1
-    for position, (at, what, value) in enumerate(cuts):
+    for at, what, value in cuts:
         if what == "def":
             directly_after_marker = last_marker_end >= 0 and bool(pats.definition_lead.match(line[last_marker_end:at]))
             if directly_after_marker and state.levels:
@@ -151,6 +151,7 @@ def place_items(state: State, pats: Patterns, offset: int, line: str, previous: 
         term = unquoted_term(pats, state, item_text)
         kind = choose(marker_types(value), value, state.levels, introduced)
         if at == 0 and breaks_list(state, kind, value, previous):
+            mark_body(state)
             continue  # "one\n(1) degree": a bracketed number wrapped onto a new line
         nested = introduced and list_start(kind, value)
         place(state, kind, value, offset + at, heading=heading_match.group(1) if heading_match else "", nested=nested)
