@@ -7,6 +7,7 @@ import zipfile
 
 import docx
 import pytest
+from hypothesis import given, settings as hsettings, strategies as st
 from docx.oxml.ns import qn
 from lxml import etree
 from reportlab.lib.pagesizes import A4
@@ -398,3 +399,15 @@ def test_cli_segment_bad_input_exit_2(tmp_path):
     result = CliRunner().invoke(app, ["segment", str(path)])
     assert result.exit_code == 2
     assert "scan.pdf: scanned PDF with no text layer" in result.output and "Traceback" not in result.output
+
+
+@hsettings(max_examples=100, deadline=None)
+@given(st.binary(max_size=400), st.sampled_from(["law.txt", "law.pdf", "law.docx", "law.html", "law.xml", "law"]))
+def test_random_bytes_load_or_fail_with_one_line(data, name):
+    # Any bytes under any supported name: a Document, or UnusableInput naming the file.
+    try:
+        document = load(data, name)
+    except UnusableInput as error:
+        assert str(error).startswith(f"{name}: ") and "\n" not in str(error)
+    else:
+        segment(document)
