@@ -90,7 +90,9 @@ def test_corpus_tables(tmp_path, calls):
     summary = json.loads((out / "summary.json").read_text())
     assert summary["articles"]["7"] == {"covered": 1, "partial": 2, "absent": 1}
     assert summary["laws"] == 4 and summary["failed"] == 1
-    assert (out / "matrix.html").read_text().count("<tr>") == 5  # header + one row per law
+    heatmap = (out / "matrix.html").read_text()
+    assert heatmap.count("<tr>") == 5  # header + one row per law
+    assert '<td title="Art. 7: 1 covered, 2 partial, 1 absent">3</td>' in heatmap  # the totals row
 
 
 @pytest.mark.parametrize(

@@ -259,8 +259,9 @@ def write_tables(output: Path, items: list[BatchItem], statuses: dict[str, dict[
     done = [item for item in items if item.file in statuses]
     articles = sorted({int(n) for rel in statuses for n, s in statuses[rel].items() if s != "not_assessed"})
     _write_matrix_csv(output / "matrix.csv", done, statuses, manifests, articles)
-    _write_atomic(output / "matrix.html", _matrix_html(done, statuses, manifests, articles))
-    _write_atomic(output / "summary.json", json.dumps(_summary(items, statuses, articles), indent=2) + "\n")
+    summary = _summary(items, statuses, articles)
+    _write_atomic(output / "matrix.html", _matrix_html(done, statuses, manifests, articles, summary["articles"]))
+    _write_atomic(output / "summary.json", json.dumps(summary, indent=2) + "\n")
     _write_countries(output / "countries.csv", done, statuses, manifests, articles)
     with (output / "errors.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -308,8 +309,11 @@ def _write_countries(path: Path, done: list[BatchItem], statuses: dict[str, dict
                 writer.writerow([country, n, status, best if status in ("covered", "partial") else "", len(laws)])
 
 
-def _matrix_html(done: list[BatchItem], statuses: dict[str, dict[str, str]], manifests: dict[str, ManifestEntry], articles: list[int]) -> str:
-    """A self-contained heatmap: one row per law, one coloured cell per article."""
+def _matrix_html(
+    done: list[BatchItem], statuses: dict[str, dict[str, str]], manifests: dict[str, ManifestEntry], articles: list[int], counts: dict[str, dict[str, int]]
+) -> str:
+    """A self-contained heatmap: one row per law, one coloured cell per article, and a last
+    row counting the laws that implement each article at least in part."""
     head = "".join(f"<th>{n}</th>" for n in articles)
     rows = []
     for item in done:
@@ -321,6 +325,11 @@ def _matrix_html(done: list[BatchItem], statuses: dict[str, dict[str, str]], man
             for s in [statuses[item.file].get(str(n), "")]
         )
         rows.append(f'<tr><th class="law"><a href="{REPORTS_DIR}/{escape(item.name)}.html">{escape(item.file)}</a></th><td>{country}</td>{cells}</tr>')
+    footer = '<tr class="total"><th class="law">laws implementing it (covered or partial)</th><td></td>' + "".join(
+        f'<td title="Art. {n}: {c["covered"]} covered, {c["partial"]} partial, {c["absent"]} absent">{c["covered"] + c["partial"]}</td>'
+        for n in articles
+        for c in [counts[str(n)]]
+    ) + "</tr>"
     legend = "".join(f'<span style="background:{c}">{escape(STATUS_LABELS[s])}</span>' for s, c in STATUS_COLOURS.items())
     css = (
         "body{font-family:system-ui,sans-serif;margin:1.5em}table{border-collapse:collapse}"
@@ -331,5 +340,5 @@ def _matrix_html(done: list[BatchItem], statuses: dict[str, dict[str, str]], man
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Corpus matrix</title><style>{css}</style></head><body>'
         f"<h1>Corpus matrix: {len(done)} laws x {len(articles)} articles</h1><p class=\"legend\">{legend}</p>"
-        f"<table><tr><th>law</th><th>country</th>{head}</tr>{''.join(rows)}</table></body></html>\n"
+        f"<table><tr><th>law</th><th>country</th>{head}</tr>{''.join(rows)}{footer}</table></body></html>\n"
     )
