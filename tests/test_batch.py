@@ -145,6 +145,16 @@ def test_resume_invalidation(tmp_path, calls, change, reanalysed):
     assert call_count(calls) - before == reanalysed
 
 
+def test_file_that_breaks_loses_its_old_report(tmp_path, calls):
+    corpus, out = make_corpus(tmp_path), tmp_path / "out"
+    batch(corpus, out)
+    (corpus / "xb_act.txt").write_bytes(b"\xff\xfe broken now")
+    result = batch(corpus, out)
+    assert [i.file for i in result.items if i.outcome == "failed"] == ["broken.pdf", "xb_act.txt"]
+    assert not (out / "reports" / "xb_act.json").exists() and not (out / "reports" / "xb_act.html").exists()
+    assert [row["law"] for row in read_csv(out / "matrix.csv")] == ["loose law.txt", "xa/penal_code.txt", "xa/procedure_code.txt"]
+
+
 def test_half_written_report_is_redone(tmp_path, calls):
     corpus, out = make_corpus(tmp_path), tmp_path / "out"
     batch(corpus, out)

@@ -250,6 +250,9 @@ def _run_pool(
                     result, error, seconds = None, "worker process died (out of memory?): run again with fewer --jobs", 0.0
                 if result is not None:
                     statuses[rel] = result
+                else:  # a report left by an earlier run describes an earlier version of the file
+                    for suffix in (".json", ".html"):
+                        (reports / f"{names[rel]}{suffix}").unlink(missing_ok=True)
                 items[rel] = BatchItem(file=rel, name=names[rel], outcome="analysed" if result is not None else "failed", error=error, seconds=round(seconds, 3))
                 bar.update(task, advance=1, last=rel)
 
