@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from lexalign.models import Article, ArticleCandidates, Assessment, Convention, Evidence, SegmentedLaw, Status
 
-# Evidence scoring below this share of the best candidate's score is noise, not implementation.
-RELATIVE_SCORE_FLOOR = 0.75
 
 # How often each kind of finding agreed with the experts on the development set (`lexalign eval`
 # on ../shared/eval/dev, measured 2026-11-28: absent 151/157, covered with a strong best provision
@@ -25,14 +23,6 @@ BASE_CONFIDENCE: dict[str, float] = {
 }
 # A best evidence score from here up makes a "covered" finding strong.
 STRONG_EVIDENCE = 0.8
-
-
-def select_evidence(candidates: list[Evidence]) -> list[Evidence]:
-    """Keep the candidates that score close enough to the best one."""
-    if not candidates:
-        return []
-    best = candidates[0].score
-    return [c for c in candidates if c.score >= RELATIVE_SCORE_FLOOR * best]
 
 
 def _finding(article: Article, evidence: list[Evidence]) -> tuple[Status, str, list[str], list[str], list[str]]:
@@ -67,11 +57,10 @@ def _explain(article: Article, status: Status, evidence: list[Evidence], missing
     return f"Partly implemented in {cited}: {'; '.join(reasons)}."
 
 
-def assess_article(article: Article, candidates: list[Evidence]) -> Assessment:
-    """One article's finding from its ranked candidates."""
+def assess_article(article: Article, evidence: list[Evidence]) -> Assessment:
+    """One article's finding from its evidence, best first (selected by the match stage)."""
     if not article.assessed:
         return Assessment(article=article.number, title=article.title, chapter=article.chapter, status="not_assessed", confidence=1.0, budapest=article.budapest, explanation="Outside the assessed set.")
-    evidence = select_evidence(candidates)
     status, kind, found, missing, narrowed = _finding(article, evidence)
     return Assessment(
         article=article.number,

@@ -53,6 +53,8 @@ class Lexicon:
         terms = convention.terms.get(language) or convention.terms["en"]
         self.language = terms.language
         self.reference_words = terms.reference_words
+        self.relative_reference_words = terms.relative_reference_words
+        self.reference_joiners = terms.reference_joiners
         self.nlp = pipeline(self.language)
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self.patterns = Matcher(self.nlp.vocab)

@@ -28,13 +28,16 @@ REPEAL_CUE = "cue:repeal"
 # "A person who commits an offence under subsection (1) which causes ...": an aggravation or penalty
 # clause. It is evidence of sanctions, but the offence itself is the provision it points to.
 OFFENCE_REFERENCE_CUE = "cue:offence_reference"
+GENERAL_REFERENCE_CUE = "cue:general_reference"  # "an offence under this Act": cites every offence
 BROAD_SCOPE_CUE = "cue:broad_scope"
 SECONDARY_OFFENCE_FACTOR = 0.7
+# Evidence scoring below this share of the best candidate's score is noise, not implementation.
+RELATIVE_SCORE_FLOOR = 0.75
 # How far below its best-fitting article a provision may score and still count for another one.
 # A provision that only punishes ("A person who contravenes section 3 commits an offence") reads the
 # elements of the provision it cites; one with substance of its own ("devices made to commit the
 # offences in Articles 3 to 5") does not.
-PENALTY_ONLY_MAX_ELEMENTS = 4
+PENALTY_ONLY_MAX_CONDUCTS = 1
 BEST_FIT_MARGIN = 0.25
 POLICY_CUES = ("cue:policy_statement", "cue:rule_making")
 # A statement of aims or a rule-making power is recognised by its opening words or heading.
@@ -59,6 +62,7 @@ class ProvisionContext:
     own: dict[str, list[Hit]] = field(default_factory=dict)  # labels inside the provision's own span
     heading: set[str] = field(default_factory=set)
     excluded: str | None = None  # why this provision can never be evidence
+    borrowed: bool = False  # holds elements only through the provisions it cites (a penalty clause)
 
 
 def _by_label(hits: list[Hit]) -> dict[str, list[Hit]]:
@@ -71,13 +75,15 @@ def _by_label(hits: list[Hit]) -> dict[str, list[Hit]]:
 class LawIndex:
     """Hits of every term in a law, and each provision's context."""
 
-    def __init__(self, law: SegmentedLaw, lexicon: Lexicon) -> None:
+    def __init__(self, law: SegmentedLaw, lexicon: Lexicon, conduct_labels: frozenset[str] = frozenset()) -> None:
         self.law = law
         self.lexicon = lexicon
+        self.conduct_labels = conduct_labels  # conduct elements of the articles a provision can implement
         text = law.document.text
         _, hits = lexicon.annotate(text)
         hits += self._defined_term_hits(text)
         self._broad_cache: dict[str, bool] = {}
+        self.citations: dict[str, list[str]] = {}  # provision id -> ids of the provisions it cites
         self.hits = sorted(hits, key=lambda h: (h.start, h.end))
         self._starts = [h.start for h in self.hits]
         self.by_id = {p.id: p for p in law.provisions}
@@ -225,37 +231,71 @@ class LawIndex:
             return False
         own_hits = self.own_text_hits(provision)
         opening = [h for h in own_hits if h.start - provision.start < DEFINITION_WINDOW]
-        defines = DEFINITION_CUE in context.own  # "means" / "includes" somewhere in the provision
-        if defines and any(h.label == DEFINITION_SCOPE_CUE for h in opening) and not any(h.label in OFFENCE_CUES for h in own_hits):
+        if any(h.label == DEFINITION_SCOPE_CUE for h in opening) and not any(h.label in OFFENCE_CUES for h in own_hits):
             return True
         head = provision.text[:DEFINITION_WINDOW]
         quoted_term = any(q in head for q in QUOTES)
         return quoted_term and any(h.label == DEFINITION_CUE for h in opening) and not any(h.label in OFFENCE_CUES for h in own_hits)
 
+    def _reference_patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """"section 5(1)", "sections 4(a) and 4(b)" (absolute) and "subsection (1) or (2)" (relative)."""
+        terms = self.lexicon
+
+        def alternatives(words: list[str]) -> str:
+            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+        joiner = r"\s*(?:,|" + alternatives(terms.reference_joiners) + r")\s*" if terms.reference_joiners else r"\s*,\s*"
+        absolute = relative = None
+        if terms.reference_words:
+            item = r"\d+[a-z]*(?:\s*\([a-z0-9]+\))*"
+            absolute = re.compile(rf"\b(?:{alternatives(terms.reference_words)})\s+({item}(?:{joiner}{item})*)", re.IGNORECASE)
+        if terms.relative_reference_words:
+            item = r"(?:\([a-z0-9]+\))+"
+            relative = re.compile(rf"\b(?:{alternatives(terms.relative_reference_words)})\s+({item}(?:{joiner}{item})*)", re.IGNORECASE)
+        return absolute, relative
+
+    def _cited(self, provision: Provision, absolute: re.Pattern[str] | None, relative: re.Pattern[str] | None) -> list[Provision]:
+        """Provisions of this law that `provision` cites, resolved to canonical ids."""
+        ids: list[str] = []
+        text = provision.text.lower()
+        for found in absolute.finditer(text) if absolute else ():
+            for number, brackets in re.findall(r"(\d+[a-z]*)((?:\s*\([a-z0-9]+\))*)", found.group(1)):
+                ids.append(".".join([number, *re.findall(r"\(([a-z0-9]+)\)", brackets)]))
+        section = provision.id.split(".")[0]
+        for found in relative.finditer(text) if relative else ():
+            for brackets in re.findall(r"(?:\([a-z0-9]+\))+", found.group(1)):
+                ids.append(".".join([section, *re.findall(r"\(([a-z0-9]+)\)", brackets)]))
+        targets = [self.by_id[i] for i in dict.fromkeys(ids) if i in self.by_id]
+        return [t for t in targets if t.id != provision.id and not t.id.startswith(provision.id + ".")]
+
     def _attach_cross_references(self) -> None:
-        """A penalty or offence provision that refers to "section 5" reads section 5's elements too."""
-        words = self.lexicon.reference_words
-        if not words:
-            return
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+(\d+[a-z]*)((?:\s*\([a-z0-9]+\))*)", re.IGNORECASE)
+        """Penalty and offence provisions read with the provisions they cite, both ways.
+
+        "A person who contravenes section 3 commits an offence": section 3 is an offence, and a
+        provision that only punishes reads the elements of section 3."""
+        absolute, relative = self._reference_patterns()
         for provision in self.law.provisions:
             context = self.contexts[provision.id]
-            if context.excluded or not any(cue in context.body for cue in OFFENCE_CUES):
+            if context.excluded:
                 continue
-            own_elements = {label for label in context.body if label.startswith("element:")}
-            penalty_only = len(own_elements) <= PENALTY_ONLY_MAX_ELEMENTS
-            for reference in pattern.finditer(provision.text):
-                target_id = ".".join([reference.group(1).lower(), *re.findall(r"\(([a-z0-9]+)\)", reference.group(2).lower())])
-                target = self.by_id.get(target_id)
-                if target is None or target.id == provision.id or target.id.startswith(provision.id + "."):
-                    continue
-                for label, hits in self.contexts[target.id].own.items():
-                    if penalty_only and label.startswith(("element:", "vocab:")):
-                        context.body.setdefault(label, []).extend(hits)
-                # "A person who contravenes section 3 commits an offence": section 3 is an offence too.
-                penalty_hits = [h for cue in OFFENCE_CUES for h in context.body.get(cue, [])]
-                for node in self._subtree(target):
-                    self.contexts[node.id].body.setdefault(OFFENCE_CUES[0], []).extend(penalty_hits)
+            targets = self._cited(provision, absolute, relative)
+            self.citations[provision.id] = [t.id for t in targets]
+            if not targets or not any(cue in context.body for cue in OFFENCE_CUES):
+                continue
+            own_conduct = {label for label in context.body if label in self.conduct_labels}
+            # "an offence under subsection (1) is liable to ...": it punishes an offence made elsewhere and
+            # borrows nothing; "does any act referred to in section 43" makes the offence and reads section 43.
+            penalty_only = len(own_conduct) <= PENALTY_ONLY_MAX_CONDUCTS and OFFENCE_REFERENCE_CUE not in context.body
+            penalty_hits = [h for cue in OFFENCE_CUES for h in context.body.get(cue, [])]
+            for target in targets:
+                if penalty_only:
+                    context.borrowed = True
+                    for label, hits in self.contexts[target.id].own.items():
+                        if label.startswith(("element:", "vocab:")):
+                            context.body.setdefault(label, []).extend(hits)
+                if penalty_only and not any(cue in self.contexts[target.id].body for cue in OFFENCE_CUES):
+                    for node in self._subtree(target):
+                        self.contexts[node.id].body.setdefault(OFFENCE_CUES[0], []).extend(penalty_hits)
 
     def _subtree(self, provision: Provision) -> list[Provision]:
         nodes, stack = [], [provision]
@@ -368,7 +408,7 @@ def score_candidates(index: LawIndex, article: Article, found: list[ProvisionCon
             "specificity": 1 / articles_per_provision[provision.id],
         }
         score = sum(SCORE_WEIGHTS[name] * value for name, value in signals.items())
-        if OFFENCE_REFERENCE_CUE in context.body and any(f"cue:{cue}" in OFFENCE_CUES for cue in article.context_cues):
+        if (context.borrowed or OFFENCE_REFERENCE_CUE in context.body) and any(f"cue:{cue}" in OFFENCE_CUES for cue in article.context_cues):
             score *= SECONDARY_OFFENCE_FACTOR
         evidence.append(_evidence(index, context, article, score))
     evidence.sort(key=lambda e: (-e.score, e.provision))
@@ -406,14 +446,47 @@ def retrieval_scores(law: SegmentedLaw, articles: list[Article], language: str) 
 def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     """For every assessed article with elements, the candidate evidence provisions, best first."""
     lexicon = lexicon_for(convention, law.document.language)
-    index = LawIndex(law, lexicon)
     articles = [a for a in convention.articles if a.assessed and a.elements]
+    conduct = frozenset(f"element:{e.id}" for a in articles if not a.cross_cutting for e in a.elements if e.kind == "conduct")
+    index = LawIndex(law, lexicon, conduct)
     retrieval = retrieval_scores(law, articles, lexicon.language)
     found = {article.number: find_candidates(index, article) for article in articles}
     articles_per_provision = Counter(context.provision.id for contexts in found.values() for context in contexts)
     topics = {context.provision.id: heading_topics(context, articles) for contexts in found.values() for context in contexts}
     scored = [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision, topics) for article in articles]
-    return _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting})
+    scored = _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting})
+    general = {pid for pid, context in index.contexts.items() if GENERAL_REFERENCE_CUE in context.body}
+    return _select_evidence(scored, articles, index.citations, general)
+
+
+def _strongest(candidates: list[Evidence]) -> list[Evidence]:
+    """The candidates that score close enough to the best one."""
+    return [c for c in candidates if candidates and c.score >= RELATIVE_SCORE_FLOOR * candidates[0].score]
+
+
+def _overlaps(provision: str, anchors: set[str]) -> bool:
+    return any(provision == a or a.startswith(provision + ".") or provision.startswith(a + ".") for a in anchors)
+
+
+def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], citations: dict[str, list[str]], general: set[str]) -> list[ArticleCandidates]:
+    """Keep each article's strongest candidates; an article that attaches to others (sanctions to
+    offences) keeps the candidates that are, contain or cite their evidence."""
+    kept = {entry.article: _strongest(entry.candidates) for entry in scored}
+    by_number = {a.number: a for a in articles}
+    result = []
+    for entry in scored:
+        targets = by_number[entry.article].attaches_to
+        if targets:
+            anchors = {e.provision for number in targets for e in kept.get(number, [])}
+            chosen = [
+                e
+                for e in entry.candidates
+                if anchors and (e.provision in general or _overlaps(e.provision, anchors) or any(_overlaps(cited, anchors) for cited in citations.get(e.provision, [])))
+            ]
+        else:
+            chosen = kept[entry.article]
+        result.append(ArticleCandidates(article=entry.article, candidates=chosen))
+    return result
 
 
 def _prefer_best_fit(scored: list[ArticleCandidates], cross_cutting: set[int]) -> list[ArticleCandidates]:

@@ -65,6 +65,9 @@ class Article(Frozen):
     # Evidence of this article is usually evidence of another too (sanctions attach to every offence,
     # jurisdiction and safeguards to every offence or power): exempt from the best-fit rule in match.
     cross_cutting: bool = False
+    # Evidence must be, contain or cite evidence of these articles: the sanctions of article 21 count
+    # for offences the Convention asks for, not for every offence a law creates.
+    attaches_to: list[int] = Field(default_factory=list)
 
 
 class Chapter(Frozen):
@@ -92,6 +95,10 @@ class LanguageTerms(Frozen):
     language: str
     # Words that introduce a cross-reference to another provision of the same law ("section", "s.", "article").
     reference_words: list[str] = Field(default_factory=list)
+    # Words that cite a part of the same section: "subsection (1)", "paragraph (a)".
+    relative_reference_words: list[str] = Field(default_factory=list)
+    # Words that continue a list of cited provisions: "sections 4(a) and 4(b)", "sections 3 to 5".
+    reference_joiners: list[str] = Field(default_factory=list)
     vocabulary: dict[str, TermSet] = Field(default_factory=dict)
     elements: dict[str, TermSet] = Field(default_factory=dict)
     narrowing: dict[str, TermSet] = Field(default_factory=dict)
