@@ -58,16 +58,6 @@ def fake_convention() -> Convention:
     return Convention(model_version="test-model", chapters=chapters, articles=articles, vocabulary=[], terms={})
 
 
-def convention() -> Convention:
-    """The real Convention model when its data and loader are present, else the stand-in."""
-    try:
-        from lexalign.convention import load_convention
-
-        return load_convention()
-    except Exception:  # loader or data not there yet (parallel development): use the stand-in
-        return fake_convention()
-
-
 def make_provision(pid: str = "3.1", text: str = "A person who intentionally accesses a computer system commits an offence.", **fields) -> ReportProvision:
     """A report provision; label defaults to 'Section <id>'."""
     values = {"id": pid, "label": f"Section {pid}", "heading": "", "kind": "subsection", "page": 1, "text": text}
