@@ -94,15 +94,19 @@ def batch(
     output: str = typer.Option(..., "--output", "-o", help="Folder for reports/, matrix.csv, matrix.html, summary.json, countries.csv, errors.csv."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes [env LEXALIGN_JOBS; default: CPUs, at most 4]."),
     force: bool = typer.Option(False, "--force", help="Analyse every law again, even when its report is up to date."),
+    max_size: float | None = typer.Option(None, "--max-size", help="Largest input file in MB [env LEXALIGN_MAX_FILE_MB; default 50]."),
 ) -> None:
     """Check every law under a folder in parallel; write one report per law and corpus-wide tables.
 
     Exit code 1 when any file failed (listed in errors.csv); the others are still reported."""
+    from functools import partial
+
     from lexalign import settings
     from lexalign.batch import run_batch
+    from lexalign.pipeline import check as run_check
 
     with user_errors():
-        result = run_batch(corpus_dir, output, jobs=jobs or settings.jobs(), force=force)
+        result = run_batch(corpus_dir, output, jobs=jobs or settings.jobs(), force=force, check=partial(run_check, max_mb=max_size))
     typer.echo(
         f"{len(result.items)} laws: {result.count('analysed')} analysed, {result.count('skipped')} up to date, "
         f"{result.count('failed')} failed, in {result.seconds:.1f} s"
