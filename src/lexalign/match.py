@@ -316,6 +316,10 @@ def _element_labels(article: Article, predicate) -> list[str]:
 def _is_candidate(index: LawIndex, context: ProvisionContext, core: list[str], cues: list[str]) -> bool:
     if context.excluded or not all(label in context.body for label in core):
         return False
+    # At least one core element in the provision's own words: a penalty item "(c) to a fine not
+    # exceeding ..." inherits its section's elements but implements nothing by itself.
+    if not context.borrowed and not any(label in context.own for label in core):
+        return False
     return not cues or any(cue in context.body for cue in cues) or any(cue in index.unit_labels(context.provision) for cue in cues)
 
 
