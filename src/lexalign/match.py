@@ -44,6 +44,8 @@ POLICY_CUES = ("cue:policy_statement", "cue:rule_making")
 POLICY_WINDOW = 160
 DEFINITION_CUE = "cue:definition"
 DEFINITION_SCOPE_CUE = "cue:definition_scope"  # "In this Act, unless the context otherwise requires"
+# A definition says what its term is in its first words ("means any program or data held in ...").
+DEFINITION_OPENING = 80
 # How far into a provision's text its printed heading may start ("12. Heading", "[12. Heading").
 HEADING_SEARCH = 24
 # A definition states its term first: a quote, then "means" / "includes" soon after.
@@ -91,7 +93,7 @@ class LawIndex:
         for provision in law.provisions:
             if provision.parent is not None:
                 self.children.setdefault(provision.parent, []).append(provision)
-        heading_labels = self._heading_labels([p.heading for p in law.provisions])
+        heading_labels = self._labels_per_text([p.heading for p in law.provisions])
         self.contexts = {}
         for provision, labels in zip(law.provisions, heading_labels):
             self.contexts[provision.id] = ProvisionContext(provision=provision, heading=labels)
@@ -102,20 +104,19 @@ class LawIndex:
     def _labels_in_text(self, text: str) -> set[str]:
         return {hit.label for hit in self.lexicon.annotate(text)[1]}
 
-    def _heading_labels(self, headings: list[str]) -> list[set[str]]:
-        """Labels found in each heading; all headings are annotated in one pass for speed."""
+    def _labels_per_text(self, texts: list[str], window: int | None = None) -> list[set[str]]:
+        """Labels found in each of several short texts (in the first `window` characters), in one pass."""
         separator = "\n\n"
-        joined = separator.join(headings)
         offsets, position = [], 0
-        for heading in headings:
-            offsets.append((position, position + len(heading)))
-            position += len(heading) + len(separator)
-        _, hits = self.lexicon.annotate(joined)
+        for text in texts:
+            offsets.append((position, position + len(text)))
+            position += len(text) + len(separator)
+        _, hits = self.lexicon.annotate(separator.join(texts))
         starts = [start for start, _ in offsets]
-        labels: list[set[str]] = [set() for _ in headings]
+        labels: list[set[str]] = [set() for _ in texts]
         for hit in hits:
             slot = bisect_left(starts, hit.start + 1) - 1
-            if slot >= 0 and hit.end <= offsets[slot][1]:
+            if slot >= 0 and hit.end <= offsets[slot][1] and (window is None or hit.start - offsets[slot][0] < window):
                 labels[slot].add(hit.label)
         return labels
 
@@ -130,21 +131,26 @@ class LawIndex:
         return result
 
     def _defined_term_hits(self, text: str) -> list[Hit]:
-        """Occurrences of the law's own defined terms, labelled with what their definitions contain.
+        """Occurrences of the law's own defined terms, labelled with what their definitions say they are.
 
-        If the law defines "computer material" by reference to data, a later "computer material"
-        counts as data even though no Convention phrase matches it."""
+        If the law defines "computer material" as programs or data held in a computer, a later
+        "computer material" counts as data even though no Convention phrase matches it. Only terms the
+        lexicon does not know already, and only what the definition says first, to stay precise."""
+        terms = [t for t in self.law.defined_terms if len(t) >= 4]
+        if not terms:
+            return []
+        known = self._labels_per_text(terms)
+        opening = self._labels_per_text([self.law.defined_terms[t] for t in terms], window=DEFINITION_OPENING)
         extra: list[Hit] = []
         lowered = text.lower()
-        for term, definition in self.law.defined_terms.items():
-            if len(term) < 4:
+        for term, term_labels, definition_labels in zip(terms, known, opening):
+            if any(label.startswith(("vocab:", "element:")) for label in term_labels):
                 continue
-            vocab = {label[len("vocab:") :] for label in self._labels_in_text(definition) if label.startswith("vocab:")}
+            vocab = {label.split(":", 1)[1] for label in definition_labels if label.startswith("vocab:")}
             labels = {f"vocab:{v}" for v in vocab} | {user for v in vocab for user in self.lexicon.vocab_users.get(v, [])}
-            if not labels:
-                continue
-            for found in re.finditer(r"\b" + re.escape(term.lower()) + r"\b", lowered):
-                extra.extend(Hit(label, found.start(), found.end()) for label in labels)
+            if labels:
+                for found in re.finditer(r"\b" + re.escape(term.lower()) + r"\b", lowered):
+                    extra.extend(Hit(label, found.start(), found.end()) for label in labels)
         return extra
 
     def defined_broadly(self, provision: Provision, hits: list[Hit]) -> bool:
