@@ -134,8 +134,8 @@ class LawIndex:
         """Occurrences of the law's own defined terms, labelled with what their definitions say they are.
 
         If the law defines "computer material" as programs or data held in a computer, a later
-        "computer material" counts as data even though no Convention phrase matches it. Only terms the
-        lexicon does not know already, and only what the definition says first, to stay precise."""
+        "computer material" counts as data even though no Convention phrase matches it. Only what the
+        definition says first, and nothing for defined acts ("access"), to stay precise."""
         terms = [t for t in self.law.defined_terms if len(t) >= 4]
         if not terms:
             return []
@@ -144,9 +144,10 @@ class LawIndex:
         extra: list[Hit] = []
         lowered = text.lower()
         for term, term_labels, definition_labels in zip(terms, known, opening):
-            if any(label.startswith(("vocab:", "element:")) for label in term_labels):
-                continue
-            vocab = {label.split(":", 1)[1] for label in definition_labels if label.startswith("vocab:")}
+            own_vocab = {label for label in term_labels if label.startswith("vocab:")}
+            if not own_vocab and any(label.startswith("element:") for label in term_labels):
+                continue  # a defined act ("access", "interception") is not a thing the law names
+            vocab = {label.split(":", 1)[1] for label in definition_labels if label.startswith("vocab:") and label not in own_vocab}
             labels = {f"vocab:{v}" for v in vocab} | {user for v in vocab for user in self.lexicon.vocab_users.get(v, [])}
             if labels:
                 for found in re.finditer(r"\b" + re.escape(term.lower()) + r"\b", lowered):
