@@ -238,8 +238,10 @@ def _run_pool(
 
     columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.fields[last]}"))
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), initializer=_init_worker, initargs=(check, convention)) as pool:
-        # Submit everything before the progress bar starts its refresh thread: the pool forks workers on submit.
-        futures = {pool.submit(_analyse, path, names[rel], reports): rel for path, rel in todo}
+        # Largest files first, so that no big law is left running alone at the end. Submit
+        # everything before the progress bar starts its refresh thread: the pool forks workers on submit.
+        largest_first = sorted(todo, key=lambda job: job[0].stat().st_size, reverse=True)
+        futures = {pool.submit(_analyse, path, names[rel], reports): rel for path, rel in largest_first}
         with Progress(*columns, console=Console(stderr=True), disable=not progress) as bar:
             task = bar.add_task("laws", total=len(futures), last="")
             for future in as_completed(futures):
