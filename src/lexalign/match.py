@@ -85,7 +85,8 @@ class LawIndex:
         _, hits = lexicon.annotate(text)
         hits += self._defined_term_hits(text)
         self._broad_cache: dict[str, bool] = {}
-        self.citations: dict[str, list[str]] = {}  # provision id -> ids of the provisions it cites
+        self.citations: dict[str, list[str]] = {}
+        self.unnumbered = all(p.kind in STRUCTURAL_KINDS for p in law.provisions)  # provision id -> ids of the provisions it cites
         self.hits = sorted(hits, key=lambda h: (h.start, h.end))
         self._starts = [h.start for h in self.hits]
         self.by_id = {p.id: p for p in law.provisions}
@@ -214,6 +215,8 @@ class LawIndex:
         return [h for h in hits if not start <= h.start < end]
 
     def _exclusion(self, provision: Provision, context: ProvisionContext, parent: Provision | None) -> str | None:
+        if provision.kind == "preamble" and self.unnumbered:
+            return None  # a text with no numbered provisions at all is read as one block
         if provision.kind in STRUCTURAL_KINDS or provision.quoted:
             return "structural"
         if provision.kind == "definition" or (parent is not None and self.contexts[parent.id].excluded == "definition"):
@@ -439,11 +442,13 @@ def _stop_words(language: str) -> frozenset[str]:
 
 def retrieval_scores(law: SegmentedLaw, articles: list[Article], language: str) -> dict[int, dict[str, float]]:
     """BM25 of each article's description against every provision, scaled to [0, 1] per article."""
-    provisions = [p for p in law.provisions if p.kind not in STRUCTURAL_KINDS and p.text.strip()]
+    provisions = [p for p in law.provisions if (p.kind not in STRUCTURAL_KINDS or p.kind == "preamble") and p.text.strip()]
     if not provisions or not articles:
         return {}
     stop_words = _stop_words(language)
     corpus = [_tokens(f"{p.heading} {p.text}", stop_words) for p in provisions]
+    if not any(corpus):  # nothing but numbers and stop words: no likeness to measure
+        return {}
     retriever = bm25s.BM25()
     retriever.index(corpus, show_progress=False)
     scores: dict[int, dict[str, float]] = {}
