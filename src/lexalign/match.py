@@ -190,8 +190,14 @@ def _strongest(candidates: list[Evidence]) -> list[Evidence]:
     return [c for c in candidates if candidates and c.score >= RELATIVE_SCORE_FLOOR * candidates[0].score]
 
 
+def _unit(provision: str) -> str:
+    return ".".join(provision.split(".")[:2])
+
+
 def _overlaps(provision: str, anchors: set[str]) -> bool:
-    return any(provision == a or a.startswith(provision + ".") or provision.startswith(a + ".") for a in anchors)
+    """Same provision, one inside the other, or items of the same subsection (a penalty tail is
+    often printed after the last item of the list it punishes)."""
+    return any(provision == a or a.startswith(provision + ".") or provision.startswith(a + ".") or _unit(provision) == _unit(a) for a in anchors)
 
 
 def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], citations: dict[str, list[str]], general: set[str]) -> list[ArticleCandidates]:
