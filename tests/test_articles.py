@@ -499,6 +499,13 @@ def test_every_assessed_article_has_a_positive_row_and_a_near_miss(convention: C
 # Laws of a few provisions: the context a provision is read in (chapeau and tail, cross-references,
 # defined terms, sibling exceptions). (article, sections, children, defined terms, status, cited ids)
 MULTI = [
+    # An offence whose conduct is spelled out in another subsection of the same section ("either
+    # subsection (2) or (3) applies"): the cited subsection is part of the offence.
+    P_(9, [("3", "Unauthorised acts with intent to impair", "")],
+       {"3": [("3.1", "(1) A person is guilty of an offence if he does any unauthorised act in relation to a computer and subsection (2) applies."),
+              ("3.2", "(2) This subsection applies if the person intends by doing the act to impair the reliability of any data held in a computer."),
+              ("3.3", "(3) A person guilty of an offence under this section is liable on conviction to imprisonment for a term not exceeding ten years.")]},
+       {}, C, {"3.2"}, id="offence-completed-by-sibling-subsection"),
     # Sanctions attach to an offence the Convention asks for: the penalty clause is the evidence,
     # whether it sits in the offence's own section, in a general penalty section or in a civil-law article.
     P_(21, [("3", "Unauthorised access", "A person who intentionally and without authority accesses a computer system commits an offence."),

@@ -292,7 +292,10 @@ class LawIndex:
                     for label, hits in self.contexts[target.id].own.items():
                         if label.startswith(("element:", "vocab:")):
                             context.body.setdefault(label, []).extend(hits)
-                if penalty_only and not any(cue in self.contexts[target.id].body for cue in OFFENCE_CUES):
+                # The cited provision becomes part of an offence when the citing one only punishes it, or
+                # when both sit in one section ("... and either subsection (2) or (3) applies").
+                same_section = target.id.split(".")[0] == provision.id.split(".")[0]
+                if (penalty_only or same_section) and not any(cue in self.contexts[target.id].body for cue in OFFENCE_CUES):
                     for node in self._subtree(target):
                         self.contexts[node.id].body.setdefault(OFFENCE_CUES[0], []).extend(penalty_hits)
 
