@@ -18,6 +18,7 @@ from lexalign.ingest import load
 from lexalign.models import Assessment, Convention, Evidence, Report, ReportProvision, Span
 from lexalign.pipeline import check_document
 from lexalign.render import render
+from lexalign.render.common import highlight as highlight_spans
 from lexalign.review import to_gold
 
 STATUSES = ("covered", "partial", "absent", "not_assessed")
@@ -111,17 +112,8 @@ def legend_html() -> str:
 
 
 def highlight(text: str, spans: Iterable[Span]) -> str:
-    """Law text as HTML with matched terms in <mark>; everything from the law is escaped."""
-    ordered = sorted((s for s in spans if 0 <= s.start < s.end <= len(text)), key=lambda s: (s.start, -s.end))
-    parts, cursor = [], 0
-    for span in ordered:
-        if span.start < cursor:  # overlapping matches: keep the first, longest one
-            continue
-        parts.append(html.escape(text[cursor : span.start]))
-        parts.append(f'<mark title="{html.escape(span.element)}">{html.escape(text[span.start : span.end])}</mark>')
-        cursor = span.end
-    parts.append(html.escape(text[cursor:]))
-    return '<div style="white-space:pre-wrap">' + "".join(parts) + "</div>"
+    """Law text as HTML with matched terms in <mark>, line breaks kept; everything from the law is escaped."""
+    return '<div style="white-space:pre-wrap">' + highlight_spans(text, spans) + "</div>"
 
 
 def evidence_html(evidence: Sequence[Evidence]) -> str:
