@@ -161,13 +161,20 @@ class LawIndex:
     # ------------------------------------------------------------------ contexts
 
     def unit_labels(self, provision: Provision) -> dict[str, list[Hit]]:
-        """Labels anywhere in the provision's first-level unit (section 14(1) for 14(1)(a)).
+        """Labels anywhere in the provision's first-level unit (section 14(1) for 14(1)(a)), and in
+        the last item of the list the provision belongs to.
 
-        A tail like "shall be punished as provided in subsection (c)" often sits after the last
-        item of a list, where the segmenter cannot tell it from that item: the whole unit counts."""
+        A tail like "shall be punished with imprisonment" often sits after the last item of a list
+        ("Whoever— (a) ...; (e) ..., shall be punished"), where the segmenter cannot tell it from that
+        item: the whole unit counts, and so does the last item."""
         parts = provision.id.split(".")
         unit = self.contexts.get(".".join(parts[:2])) if len(parts) > 2 else None
-        return unit.own if unit is not None else self.contexts[provision.id].own
+        labels = dict(unit.own if unit is not None else self.contexts[provision.id].own)
+        siblings = self.children.get(provision.parent, []) if provision.parent else []
+        if siblings and siblings[-1].id != provision.id:
+            for label, hits in self.contexts[siblings[-1].id].own.items():
+                labels.setdefault(label, hits)
+        return labels
 
     def own_text_hits(self, provision: Provision) -> list[Hit]:
         """Hits in the provision's span that are not inside one of its children (chapeau and tail)."""
@@ -196,8 +203,8 @@ class LawIndex:
         """Drop hits in the heading printed at the top of the provision: headings never decide alone."""
         if not provision.heading:
             return hits
-        offset = provision.text.find(provision.heading, 0, HEADING_SEARCH)
-        if offset < 0:
+        offset = provision.text.find(provision.heading)
+        if not 0 <= offset < HEADING_SEARCH:
             return hits
         start = provision.start + offset
         end = start + len(provision.heading)

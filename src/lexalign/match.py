@@ -33,8 +33,14 @@ def _element_labels(article: Article, predicate) -> list[str]:
     return [f"element:{e.id}" for e in article.elements if predicate(e)]
 
 
+def _reads(context: ProvisionContext, label: str) -> bool:
+    """The provision says it, in its words or its headings ("Aiding or abetting.- Any person who ...").
+    Headings complete a provision; `_is_candidate` makes sure they never make one alone."""
+    return label in context.body or label in context.heading
+
+
 def _is_candidate(index: LawIndex, context: ProvisionContext, core: list[str], cues: list[str]) -> bool:
-    if context.excluded or not all(label in context.body for label in core):
+    if context.excluded or not all(_reads(context, label) for label in core):
         return False
     # At least one core element in the provision's own words: a penalty item "(c) to a fine not
     # exceeding ..." inherits its section's elements but implements nothing by itself.
@@ -61,7 +67,7 @@ def _evidence(index: LawIndex, context: ProvisionContext, article: Article, scor
     return Evidence(
         provision=provision.id,
         score=round(score, 4),
-        elements=sorted(label.split(":", 1)[1] for label in context.body if label in wanted),
+        elements=sorted(label.split(":", 1)[1] for label in wanted if _reads(context, label)),
         spans=sorted(spans, key=lambda s: s.start),
         label=provision.label,
         page=provision.page,
@@ -125,7 +131,7 @@ def score_candidates(index: LawIndex, article: Article, found: list[ProvisionCon
     for context in found:
         provision = context.provision
         signals = {
-            "coverage": sum(label in context.body for label in mandatory) / max(1, len(mandatory)),
+            "coverage": sum(_reads(context, label) for label in mandatory) / max(1, len(mandatory)),
             "own": sum(label in context.own for label in mandatory) / max(1, len(mandatory)),
             "heading": _heading_signal(article, context, topics[provision.id], _section_heading(index, provision)),
             "retrieval": retrieval.get(provision.id, 0.0),
