@@ -86,6 +86,8 @@ def ids(text: str, language: str = "en") -> list[str]:
         ("Article 267\n§ 1. Whoever accesses information.\n§ 2. The same penalty applies.\nArticle 268\n1) Whoever destroys data;\n2) Whoever alters data.\n", "en", ["267", "267.1", "267.2", "268", "268.1", "268.2"]),
         # French: "Article premier", "Article 2 - Titre" with 1° items, "Art. 323-1.-".
         ("Article premier\nLa loi a pour objet.\nArticle 2 - Définitions\n1° système : tout dispositif ;\n2° données : toute représentation.\nArt. 323-1.- Le fait d'accéder est puni.\n", "fr", ["1", "2", "2.1", "2.2", "323-1"]),
+        # A PDF line break puts "Second Schedule:" at the start of a line inside a sentence: no schedule opens.
+        ("5. Signatures\n(1) A technique may be specified in the\nSecond Schedule:\nProvided that it is reliable.\n6. Records\nText.\n", "en", ["5", "5.1", "6"]),
         # Spanish: "Artículo 197 bis", "Art. 588 bis a", 'Artículo 274 "A"', numbered apartados.
         ('Artículo 197 bis. Acceso\n1. El que acceda.\n2. El que intercepte.\nArt. 588 bis a. Principios\nTexto.\nArtículo 274 "A". Daño\nTexto.\n', "es", ["197bis", "197bis.1", "197bis.2", "588bisa", "274a"]),
     ],

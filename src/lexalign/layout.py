@@ -137,6 +137,8 @@ def division_rest_ok(rest: str) -> bool:
     """After 'Part II' comes nothing, a separator and a heading, a bracketed note or capitals;
     'Part III of this Act applies ...' is body text."""
     rest = rest.strip()
+    if rest in (":", ";", ",") or rest.endswith((";", ",")):
+        return False  # "... specified in the\nSecond Schedule:" is a sentence wrapped by a PDF line break
     return not rest or rest[0] in "-–—:.[(" or rest.isupper()
 
 
