@@ -306,6 +306,19 @@ def test_html_blocks_and_dropped_chrome():
     assert [p.id for p in segment(document).provisions] == ["3", "3.1", "3.2"]
 
 
+@pytest.mark.parametrize(
+    ("head", "body_encoding"),
+    [
+        ("", "utf-8"),  # no charset declared: UTF-8 bytes are read as UTF-8, not guessed as Latin-1
+        ('<meta charset="windows-1252">', "windows-1252"),  # a declared charset is honoured
+    ],
+)
+def test_html_encoding(head, body_encoding):
+    page = f"<html><head>{head}</head><body><p>§ 1030. “Protected computer” — défini</p></body></html>"
+    document = load(page.encode(body_encoding), "law.html")
+    assert "§ 1030. “Protected computer” — défini" in document.text
+
+
 def test_html_ordered_lists_are_numbered():
     # Browsers draw <ol> numbers; they are put back into the text as the law prints them.
     html = b"""<html><body><h3>5. Offences</h3><p>A person who</p><ol type="a"><li>accesses; or</li><li>copies,</li></ol>

@@ -32,7 +32,7 @@ AKN_TEXT = {"intro", "content", "wrapUp", "p", "heading", "subheading", "num", "
 def read_html(display: str, data: bytes) -> tuple[str, list[int], list[str]]:
     """Visible text of an HTML (or non-Akoma-Ntoso XML) page, one line per block."""
     try:
-        root = html.document_fromstring(data)
+        root = html.document_fromstring(data, parser=html.HTMLParser(encoding=_html_encoding(data)))
     except (etree.ParserError, ValueError):
         raise UnusableInput(display, "unreadable HTML", "save the page again, or copy its text into a .txt file") from None
     for element in list(root.iter(*DROP)):
@@ -46,6 +46,21 @@ def read_html(display: str, data: bytes) -> tuple[str, list[int], list[str]]:
     text = root.text_content()
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     return _join(lines), [0], []
+
+
+DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+def _html_encoding(data: bytes) -> str | None:
+    """The page's declared charset; else UTF-8 when the bytes are UTF-8 (lxml would guess Latin-1
+    and garble every "§" and curly quote); else let lxml decide."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or DECLARED_CHARSET.search(data[:4096]):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "utf-8"
 
 
 # <ol type="..."> -> Word-style number format and how it is printed.
