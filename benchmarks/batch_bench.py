@@ -1,6 +1,6 @@
 """Batch throughput and the cost of PDF text extraction, measured, not asserted.
 
-    .venv/bin/python benchmarks/batch_bench.py [--laws 200] [--pdf-copies 2] [--repeat 1] [--skip-pdf]
+    .venv/bin/python benchmarks/batch_bench.py [--laws 200] [--pdf-copies 2] [--repeat 1] [--skip-pdf | --skip-text]
 
 1. Text corpus: >= `--laws` text files made by copying corpora/*.txt and the dev laws
    (settings.dev_data_dir()) into a temporary folder; `lexalign batch --force` is run with
@@ -157,6 +157,7 @@ def main() -> int:
     parser.add_argument("--laws", type=int, default=200, help="text laws in the throughput corpus (default 200)")
     parser.add_argument("--pdf-copies", type=int, default=2, help="copies of each law in the PDF corpus (default 2)")
     parser.add_argument("--skip-pdf", action="store_true", help="text corpus only")
+    parser.add_argument("--skip-text", action="store_true", help="PDF corpus and analysis share only")
     parser.add_argument("--repeat", type=int, default=1, help="runs per --jobs value; the fastest counts (default 1)")
     args = parser.parse_args()
 
@@ -164,9 +165,10 @@ def main() -> int:
     results: dict = {"cpus": os.cpu_count(), "sources": [p.name for p in laws]}
     with tempfile.TemporaryDirectory(prefix="lexalign-bench-") as tmp:
         work = Path(tmp)
-        print(f"text corpus: {args.laws} files copied from {len(laws)} laws", flush=True)
-        files = build_text_corpus(work / "text", laws, args.laws)
-        results["text"] = throughput("text", work / "text", work, files, args.repeat)
+        if not args.skip_text:
+            print(f"text corpus: {args.laws} files copied from {len(laws)} laws", flush=True)
+            files = build_text_corpus(work / "text", laws, args.laws)
+            results["text"] = throughput("text", work / "text", work, files, args.repeat)
         if not args.skip_pdf:
             pdf_dir = work / "pdf"
             pdf_dir.mkdir()
