@@ -26,7 +26,9 @@ eval: $(STAMP)
 	$(BIN)/lexalign eval ../shared/eval/dev/gold --laws ../shared/eval/dev/laws
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/baselines.py
+	$(BIN)/python benchmarks/batch_bench.py
 
 clean:
 	rm -rf $(VENV) out
