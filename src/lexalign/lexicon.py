@@ -21,6 +21,8 @@ from lexalign.models import Convention, LanguageTerms, TermSet
 # short legal words ("act", "law", "fine") have too many real neighbours.
 FUZZY_MIN_LENGTH = 7
 FUZZY_MIN_SCORE = 92.0
+# Longest vocabulary term, in characters, that can hide a shorter one inside it.
+LONGEST_TERM = 80
 # Dashes glue words together in drafting ("section—(1)", "offence.–"); spaCy's tokenizer keeps
 # such runs as one token. Replaced one for one with spaces, so offsets do not move.
 GLUE_CHARACTERS = str.maketrans({"—": " ", "–": " ", "‐": " ", "­": " ", "_": " "})
@@ -93,7 +95,23 @@ class Lexicon:
             for match_id, start, end in matcher(doc):
                 span = doc[start:end]
                 hits.append(Hit(self.nlp.vocab.strings[match_id], span.start_char, span.end_char))
-        return doc, hits
+        return doc, self._drop_shadowed(hits)
+
+    def _drop_shadowed(self, hits: list[Hit]) -> list[Hit]:
+        """A vocabulary word inside a longer term of another vocabulary entry is not that entry:
+        "computer" in "computer data" is data, not a computer system."""
+        vocab = [h for h in hits if h.label.startswith("vocab:")]
+        by_start: dict[int, list[Hit]] = {}
+        for hit in vocab:
+            by_start.setdefault(hit.start, []).append(hit)
+        shadowed: set[tuple[int, int, str]] = set()
+        for inner in vocab:
+            outers = (o for start in range(inner.start - LONGEST_TERM, inner.start + 1) for o in by_start.get(start, ()))
+            if any(o.label != inner.label and inner.end <= o.end and o.end - o.start > inner.end - inner.start for o in outers):
+                vocab_id = inner.label.split(":", 1)[1]
+                shadowed.add((inner.start, inner.end, inner.label))
+                shadowed.update((inner.start, inner.end, user) for user in self.vocab_users.get(vocab_id, []))
+        return [h for h in hits if (h.start, h.end, h.label) not in shadowed] if shadowed else hits
 
     def _repair_spelling(self, doc: Doc) -> None:
         """Give near-miss spellings of known term words the lemma of the word they miss ("unauthorsed")."""

@@ -1,0 +1,48 @@
+"""The lexicon finds the Convention's terms in law text on lemmas, with spelling repair and longest-term wins."""
+
+from __future__ import annotations
+
+import pytest
+
+from lexalign.convention import load_convention
+from lexalign.lexicon import lexicon_for
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return lexicon_for(load_convention(), "en")
+
+
+def labels(lexicon, text: str) -> set[str]:
+    return {hit.label for hit in lexicon.annotate(text)[1]}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Inflections meet the base forms of the term files.
+        ("he accessed two computers", {"vocab:ict_system", "element:a7.access"}, set()),
+        # "computer" inside "computer data" is data, not a computer system.
+        ("obstructs the lawful use of computer data", {"vocab:electronic_data"}, {"vocab:ict_system", "element:a10.ict_system"}),
+        # ... but a computer named on its own still is one.
+        ("data held in a computer", {"vocab:electronic_data", "vocab:ict_system"}, set()),
+        # A near-miss spelling of a long term word is repaired ("unauthorsed").
+        ("an unauthorsed access", {"element:a7.access", "vocab:unlawfulness"}, set()),
+        # Dashes do not glue words together ("section—(1)").
+        ("As used in this section—(1) the term", {"cue:definition_scope"}, set()),
+        # A repeal marker is a word, not a lemma: "deletes" is not "[Deleted]".
+        ("A person who deletes data", set(), {"cue:repeal"}),
+        ("12. [Deleted]", {"cue:repeal"}, set()),
+    ],
+)
+def test_terms_found(lexicon, text: str, present: set[str], absent: set[str]) -> None:
+    found = labels(lexicon, text)
+    assert present <= found, present - found
+    assert not absent & found, absent & found
+
+
+def test_offsets_point_into_the_original_text(lexicon) -> None:
+    text = "İ A Person who ACCESSES a Computer"  # a capital that changes length when lowered
+    for hit in lexicon.annotate(text)[1]:
+        assert text[hit.start : hit.end].lower().strip() != ""
+    assert any(text[h.start : h.end] == "Computer" for h in lexicon.annotate(text)[1])
