@@ -35,6 +35,19 @@ class Hit:
     end: int
 
 
+def _article_of(label: str) -> str:
+    return label.split(":", 1)[1].split(".", 1)[0]
+
+
+def _other_meaning(kind: str, inner: Hit, outer: Hit) -> bool:
+    """`outer` is a strictly longer term around `inner` that means something else."""
+    if not (outer.label.startswith(kind + ":") and inner.end <= outer.end and outer.end - outer.start > inner.end - inner.start):
+        return False
+    if kind == "vocab":
+        return outer.label != inner.label
+    return _article_of(outer.label) != _article_of(inner.label)  # only asked for conduct words
+
+
 @lru_cache(maxsize=8)
 def pipeline(language: str) -> Language:
     """A blank pipeline with the lookup lemmatizer (spacy-lookups-data); no model download."""
@@ -61,6 +74,7 @@ class Lexicon:
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self.patterns = Matcher(self.nlp.vocab)
         self.vocab_users: dict[str, list[str]] = {}  # vocabulary id -> element labels that include it
+        self.conduct_labels = {f"element:{e.id}" for a in convention.articles for e in a.elements if e.kind == "conduct"}
         self._known_words: set[str] = set()
         for group, sets in (("vocab", terms.vocabulary), ("element", terms.elements), ("narrowing", terms.narrowing), ("cue", terms.cues)):
             for key, term_set in sets.items():
@@ -98,19 +112,23 @@ class Lexicon:
         return doc, self._drop_shadowed(hits)
 
     def _drop_shadowed(self, hits: list[Hit]) -> list[Hit]:
-        """A vocabulary word inside a longer term of another vocabulary entry is not that entry:
-        "computer" in "computer data" is data, not a computer system."""
-        vocab = [h for h in hits if h.label.startswith("vocab:")]
+        """The longer term wins over a shorter one inside it that means something else:
+        "computer" in "computer data" is data, not a computer system (vocabulary entries), and
+        "access" in "access code" or "deny access" is not illegal access (elements of another article)."""
         by_start: dict[int, list[Hit]] = {}
-        for hit in vocab:
-            by_start.setdefault(hit.start, []).append(hit)
+        for hit in hits:
+            if hit.label.startswith(("vocab:", "element:")):
+                by_start.setdefault(hit.start, []).append(hit)
         shadowed: set[tuple[int, int, str]] = set()
-        for inner in vocab:
+        for inner in (h for group in by_start.values() for h in group):
+            kind = inner.label.split(":", 1)[0]
+            if kind == "element" and inner.label not in self.conduct_labels:
+                continue  # an object ("computer") inside another article's qualifier ("protected computer") stays
             outers = (o for start in range(inner.start - LONGEST_TERM, inner.start + 1) for o in by_start.get(start, ()))
-            if any(o.label != inner.label and inner.end <= o.end and o.end - o.start > inner.end - inner.start for o in outers):
-                vocab_id = inner.label.split(":", 1)[1]
+            if any(_other_meaning(kind, inner, o) for o in outers):
                 shadowed.add((inner.start, inner.end, inner.label))
-                shadowed.update((inner.start, inner.end, user) for user in self.vocab_users.get(vocab_id, []))
+                if kind == "vocab":
+                    shadowed.update((inner.start, inner.end, user) for user in self.vocab_users.get(inner.label.split(":", 1)[1], []))
         return [h for h in hits if (h.start, h.end, h.label) not in shadowed] if shadowed else hits
 
     def _repair_spelling(self, doc: Doc) -> None:
