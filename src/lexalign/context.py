@@ -111,14 +111,9 @@ class LawIndex:
         return labels
 
     def hits_in(self, start: int, end: int) -> list[Hit]:
-        first = bisect_left(self._starts, start)
-        result = []
-        for hit in self.hits[first:]:
-            if hit.start >= end:
-                break
-            if hit.end <= end:
-                result.append(hit)
-        return result
+        """Hits lying wholly in [start, end) of the document text."""
+        first, last = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [hit for hit in self.hits[first:last] if hit.end <= end]
 
     def _defined_term_hits(self, text: str) -> list[Hit]:
         """Occurrences of the law's own defined terms, labelled with what their definitions say they are.
@@ -179,7 +174,15 @@ class LawIndex:
     def own_text_hits(self, provision: Provision) -> list[Hit]:
         """Hits in the provision's span that are not inside one of its children (chapeau and tail)."""
         children = self.children.get(provision.id, [])
-        return [h for h in self.hits_in(provision.start, provision.end) if not any(c.start <= h.start < c.end for c in children)]
+        if not children:
+            return self.hits_in(provision.start, provision.end)
+        child_starts = [c.start for c in children]  # children come in document order
+
+        def in_child(position: int) -> bool:
+            slot = bisect_left(child_starts, position + 1) - 1
+            return slot >= 0 and position < children[slot].end
+
+        return [h for h in self.hits_in(provision.start, provision.end) if not in_child(h.start)]
 
     def _fill_contexts(self) -> None:
         inherited: dict[str, list[Hit]] = {}
