@@ -86,3 +86,21 @@ def test_evaluate_reads_a_gold_folder_and_survives_a_bad_law(tmp_path: Path) -> 
     assert result.errors == {"broken.txt": "cannot read"}
     assert result.pooled.status_accuracy == 1.0 and result.pooled.evidence_f1 == 1.0
     assert "POOLED" in format_table(result) and "broken.txt" in format_table(result)
+
+
+def test_a_broken_gold_file_is_reported_and_the_others_scored(tmp_path: Path) -> None:
+    (tmp_path / "bad.gold.json").write_text("{not json")
+    (tmp_path / "good.gold.json").write_text(json.dumps({"law": "good.txt", "articles": {"7": {"status": "covered", "provisions": ["3"]}}}))
+    result = evaluate(tmp_path, tmp_path, lambda path: _report("covered", ["3"]))
+    assert list(result.per_law) == ["good.txt"]
+    assert "bad.gold.json" in result.errors and "gold file" in result.errors["bad.gold.json"]
+
+
+def test_cli_eval_missing_folder_is_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lexalign.cli import app
+
+    result = CliRunner().invoke(app, ["eval", str(tmp_path / "nowhere"), "--laws", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no such folder" in result.output and "Traceback" not in result.output

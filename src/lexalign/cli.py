@@ -15,10 +15,13 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Check nation
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn unusable input into one line on stderr and exit code 2, never a traceback."""
+    """Turn unusable input (or a broken Convention data file) into one line on stderr and exit
+    code 2, never a traceback."""
+    from lexalign.convention import ConventionDataError
+
     try:
         yield
-    except UnusableInput as error:
+    except (UnusableInput, ConventionDataError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
 
@@ -41,9 +44,6 @@ def emit(text: str | bytes, output: str | None) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-REPORT_FORMATS = ("md", "html", "csv", "docx", "json")
-
-
 @app.command()
 def check(
     law: str = typer.Argument(..., help="Law file: pdf, docx, html, txt or Akoma Ntoso xml."),
@@ -53,10 +53,10 @@ def check(
 ) -> None:
     """Check one law against the Convention and print or write its gap report."""
     from lexalign.pipeline import check as run_check
-    from lexalign.render import render
+    from lexalign.render import FORMATS, render
 
-    if format not in REPORT_FORMATS:
-        typer.echo(f"error: unknown report format '{format}': use {', '.join(REPORT_FORMATS)}", err=True)
+    if format not in FORMATS:
+        typer.echo(f"error: unknown report format '{format}': use {', '.join(FORMATS)}", err=True)
         raise typer.Exit(2)
     if format == "docx" and output is None:
         typer.echo("error: a docx report needs --output FILE", err=True)
@@ -79,7 +79,11 @@ def evaluate_command(
     from lexalign.evaluate import evaluate, format_table
     from lexalign.pipeline import check as run_check
 
-    result = evaluate(Path(gold_dir), Path(laws), lambda path: run_check(path, max_mb=max_size))
+    if not Path(gold_dir).is_dir() or not Path(laws).is_dir():
+        typer.echo(f"error: {gold_dir if not Path(gold_dir).is_dir() else laws}: no such folder: give the folder of .gold.json files and --laws the folder of the laws they name", err=True)
+        raise typer.Exit(2)
+    with user_errors():
+        result = evaluate(Path(gold_dir), Path(laws), lambda path: run_check(path, max_mb=max_size))
     if format == "json":
         typer.echo(result.model_dump_json(indent=2))
     else:

@@ -162,7 +162,11 @@ def evaluate(gold_dir: Path, laws_dir: Path, check: Callable[[Path], Report]) ->
     per_law: dict[str, Metrics] = {}
     errors: dict[str, str] = {}
     for gold_path in sorted(Path(gold_dir).glob("*.gold.json")):
-        gold = GoldFile.model_validate(json.loads(gold_path.read_text(encoding="utf-8")))
+        try:
+            gold = GoldFile.model_validate(json.loads(gold_path.read_text(encoding="utf-8")))
+        except (ValueError, OSError) as error:  # bad JSON or not the gold format: report it, score the rest
+            errors[gold_path.name] = f"not a gold file in the shared format: {str(error).splitlines()[0]}"
+            continue
         law_path = Path(laws_dir) / gold.law
         try:
             report = check(law_path)
