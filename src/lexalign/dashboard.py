@@ -18,12 +18,10 @@ from lexalign.ingest import load
 from lexalign.models import Assessment, Convention, Evidence, Report, ReportProvision, Span
 from lexalign.pipeline import check_document
 from lexalign.render import render
+from lexalign.render.common import STATUS_COLOURS, STATUSES, element_labels, status_counts  # noqa: F401 - the app reads them here
 from lexalign.render.common import highlight as highlight_spans
 from lexalign.review import to_gold
 
-STATUSES = ("covered", "partial", "absent", "not_assessed")
-# Colours that stay apart for the common colour-blindness types; the status word is printed too.
-STATUS_COLOURS = {"covered": "#1b7837", "partial": "#e08214", "absent": "#b2182b", "not_assessed": "#8c8c8c"}
 EXPORT_FORMATS = {
     "json": ("application/json", "reviewed.json"),
     "html": ("text/html", "reviewed.html"),
@@ -64,14 +62,6 @@ def analyse(data: bytes, name: str, convention: Convention | None = None) -> Rep
 
     Raises `UnusableInput` (one line for the user) for files that cannot be read as a law."""
     return check_document(load(data, name=name, max_mb=settings.max_file_mb()), convention)
-
-
-def status_counts(articles: Iterable[Assessment]) -> dict[str, int]:
-    """Number of articles per status, every status present."""
-    counts = dict.fromkeys(STATUSES, 0)
-    for article in articles:
-        counts[article.status] += 1
-    return counts
 
 
 def chapter_summary(report: Report, convention: Convention | None = None) -> list[dict]:
@@ -132,14 +122,6 @@ def provision_html(provision: ReportProvision, spans: Iterable[Span] = ()) -> st
     """One provision's label, heading and full text with matched terms highlighted, all escaped."""
     heading = f" {html.escape(provision.heading)}" if provision.heading else ""
     return f"<p><b>{html.escape(provision.label)}</b>{heading} · p. {provision.page}</p>" + highlight(provision.text, spans)
-
-
-def element_labels(convention: Convention, article: int) -> dict[str, str]:
-    """Element id -> human label for one article (empty for an article the model lacks)."""
-    try:
-        return {e.id: e.label for e in convention.article(article).elements}
-    except KeyError:
-        return {}
 
 
 def export(report: Report, fmt: str, convention: Convention | None = None) -> bytes:
