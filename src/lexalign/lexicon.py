@@ -21,8 +21,6 @@ from lexalign.models import Convention, LanguageTerms, TermSet
 # short legal words ("act", "law", "fine") have too many real neighbours.
 FUZZY_MIN_LENGTH = 7
 FUZZY_MIN_SCORE = 92.0
-# Longest vocabulary term, in characters, that can hide a shorter one inside it.
-LONGEST_TERM = 80
 # Dashes glue words together in drafting ("section—(1)", "offence.–"); spaCy's tokenizer keeps
 # such runs as one token. Replaced one for one with spaces, so offsets do not move.
 GLUE_CHARACTERS = str.maketrans({"—": " ", "–": " ", "‐": " ", "­": " ", "_": " "})
@@ -104,31 +102,34 @@ class Lexicon:
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         doc = self.nlp(lowered.translate(GLUE_CHARACTERS))
         self._repair_spelling(doc)
+        token_starts = [token.idx for token in doc]
+        token_ends = [token.idx + len(token) for token in doc]
+        strings = self.nlp.vocab.strings
+        labels: dict[int, str] = {}
         hits = []
         for matcher in (self.phrases, self.patterns):
             for match_id, start, end in matcher(doc):
-                span = doc[start:end]
-                hits.append(Hit(self.nlp.vocab.strings[match_id], span.start_char, span.end_char))
+                label = labels.get(match_id) or labels.setdefault(match_id, strings[match_id])
+                hits.append(Hit(label, token_starts[start], token_ends[end - 1]))
         return doc, self._drop_shadowed(hits)
 
     def _drop_shadowed(self, hits: list[Hit]) -> list[Hit]:
         """The longer term wins over a shorter one inside it that means something else:
         "computer" in "computer data" is data, not a computer system (vocabulary entries), and
         "access" in "access code" or "deny access" is not illegal access (elements of another article)."""
-        by_start: dict[int, list[Hit]] = {}
-        for hit in hits:
-            if hit.label.startswith(("vocab:", "element:")):
-                by_start.setdefault(hit.start, []).append(hit)
+        terms = sorted((h for h in hits if h.label.startswith(("vocab:", "element:"))), key=lambda h: (h.start, -h.end))
         shadowed: set[tuple[int, int, str]] = set()
-        for inner in (h for group in by_start.values() for h in group):
+        open_terms: list[Hit] = []  # terms that started at or before the current one and may still cover it
+        for inner in terms:
+            open_terms = [o for o in open_terms if o.end > inner.start]
             kind = inner.label.split(":", 1)[0]
-            if kind == "element" and inner.label not in self.conduct_labels:
-                continue  # an object ("computer") inside another article's qualifier ("protected computer") stays
-            outers = (o for start in range(inner.start - LONGEST_TERM, inner.start + 1) for o in by_start.get(start, ()))
-            if any(_other_meaning(kind, inner, o) for o in outers):
+            conduct_or_vocab = kind == "vocab" or inner.label in self.conduct_labels
+            # an object ("computer") inside another article's qualifier ("protected computer") stays
+            if conduct_or_vocab and any(_other_meaning(kind, inner, o) for o in open_terms):
                 shadowed.add((inner.start, inner.end, inner.label))
                 if kind == "vocab":
                     shadowed.update((inner.start, inner.end, user) for user in self.vocab_users.get(inner.label.split(":", 1)[1], []))
+            open_terms.append(inner)
         return [h for h in hits if (h.start, h.end, h.label) not in shadowed] if shadowed else hits
 
     def _repair_spelling(self, doc: Doc) -> None:
