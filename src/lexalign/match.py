@@ -24,6 +24,8 @@ SECONDARY_OFFENCE_FACTOR = 0.7
 RELATIVE_SCORE_FLOOR = 0.75
 # How far below its best-fitting article a provision may score and still count for another one.
 BEST_FIT_MARGIN = 0.25
+# Specificity given to a provision that holds its elements only through the provisions it cites.
+BORROWED_SPECIFICITY = 0.5
 
 
 def _element_labels(article: Article, predicate) -> list[str]:
@@ -131,7 +133,8 @@ def score_candidates(index: LawIndex, article: Article, found: list[ProvisionCon
             "own": sum(label in context.own for label in mandatory) / max(1, len(mandatory)),
             "heading": _heading_signal(article, context, topics[provision.id], _section_heading(index, provision)),
             "retrieval": retrieval.get(provision.id, 0.0),
-            "specificity": 1 / articles_per_provision[provision.id],
+            # an offence made by reference reads every element of what it cites: not a sign of vagueness
+            "specificity": BORROWED_SPECIFICITY if context.borrowed else 1 / articles_per_provision[provision.id],
         }
         score = sum(SCORE_WEIGHTS[name] * value for name, value in signals.items())
         if OFFENCE_REFERENCE_CUE in context.body and any(f"cue:{cue}" in OFFENCE_CUES for cue in article.context_cues):
