@@ -226,6 +226,8 @@ def _finish(document: Document, state: State) -> SegmentedLaw:
     for node in nodes:
         end = ends[id(node)]
         body = text[node.start : end].rstrip()
+        lead = len(body) - len(body.lstrip())  # start and text must agree, or highlighted spans shift
+        body = body[lead:]
         provisions.append(
             # Built from checked values: skipping validation halves the segmenter's time.
             Provision.model_construct(
@@ -234,15 +236,15 @@ def _finish(document: Document, state: State) -> SegmentedLaw:
                 heading=node.heading,
                 kind=node.kind,  # type: ignore[arg-type]
                 page=max(1, bisect_right(document.page_starts, node.start)),  # = Document.page_at, in O(log pages)
-                text=body.strip(),
+                text=body,
                 parent=node.parent.id if node.parent is not None else None,
-                start=node.start,
-                end=node.start + len(body),
+                start=node.start + lead,
+                end=node.start + lead + len(body),
                 quoted=False,
             )
         )
         if node.term:
-            defined.setdefault(node.term.lower(), body.strip())
+            defined.setdefault(node.term.lower(), body)
     return SegmentedLaw(document=document, provisions=provisions, defined_terms=defined, warnings=state.warnings)
 
 
