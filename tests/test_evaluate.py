@@ -104,3 +104,9 @@ def test_cli_eval_missing_folder_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(tmp_path / "nowhere"), "--laws", str(tmp_path)])
     assert result.exit_code == 2
     assert "no such folder" in result.output and "Traceback" not in result.output
+
+
+def test_a_gold_file_with_a_bad_article_number_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "odd.gold.json").write_text(json.dumps({"law": "odd.txt", "articles": {"7a": {"status": "absent"}}}))
+    result = evaluate(tmp_path, tmp_path, lambda path: _report("covered", ["3"]))
+    assert "odd.gold.json" in result.errors and result.per_law == {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import io
 import zipfile
 
@@ -424,3 +425,22 @@ def test_random_bytes_load_or_fail_with_one_line(data, name):
         assert str(error).startswith(f"{name}: ") and "\n" not in str(error)
     else:
         segment(document)
+
+
+def test_unreadable_file_is_one_line(tmp_path, monkeypatch):
+    path = tmp_path / "law.txt"
+    path.write_text("1. Text")
+
+    def refuse(self):  # what a file without read permission (or removed mid-run) does
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(path), "read_bytes", refuse)
+    with pytest.raises(UnusableInput) as error:
+        load(path)
+    assert str(error.value) == "law.txt: cannot be read (Permission denied): check the file's permissions and that it still exists"
+
+
+def test_broken_utf16_warns_instead_of_crashing():
+    document = load(b"\xff\xfe1\x00.\x00 \x00A\x00c\x00t\x00A", "law.txt")
+    assert document.text.startswith("1. Act")
+    assert any("broken UTF-16" in warning for warning in document.warnings)

@@ -18,12 +18,23 @@ def user_errors() -> Iterator[None]:
     """Turn unusable input (or a broken Convention data file) into one line on stderr and exit
     code 2, never a traceback."""
     from lexalign.convention import ConventionDataError
+    from lexalign.settings import SettingError
 
     try:
         yield
-    except (UnusableInput, ConventionDataError) as error:
+    except (UnusableInput, ConventionDataError, SettingError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
+
+
+def check_settings() -> None:
+    """Read the LEXALIGN_* settings once up front, so a bad value stops the command with one line
+    instead of failing every file of a run."""
+    from lexalign import settings
+
+    settings.max_file_mb()
+    settings.pdf_engine()
+    settings.jobs()
 
 
 def emit(text: str | bytes, output: str | None) -> None:
@@ -37,11 +48,15 @@ def emit(text: str | bytes, output: str | None) -> None:
     from pathlib import Path
 
     path = Path(output)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        typer.echo(f"error: {output}: cannot write the report ({error.strerror or error}): choose another --output", err=True)
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -62,6 +77,7 @@ def check(
         typer.echo("error: a docx report needs --output FILE", err=True)
         raise typer.Exit(2)
     with user_errors():
+        check_settings()
         report = run_check(law, max_mb=max_size)
     emit(render(report, format), output)
 
@@ -79,10 +95,17 @@ def evaluate_command(
     from lexalign.evaluate import evaluate, format_table
     from lexalign.pipeline import check as run_check
 
+    if format not in ("table", "json"):
+        typer.echo(f"error: unknown eval format '{format}': use table or json", err=True)
+        raise typer.Exit(2)
     if not Path(gold_dir).is_dir() or not Path(laws).is_dir():
         typer.echo(f"error: {gold_dir if not Path(gold_dir).is_dir() else laws}: no such folder: give the folder of .gold.json files and --laws the folder of the laws they name", err=True)
         raise typer.Exit(2)
+    if not any(Path(gold_dir).glob("*.gold.json")):
+        typer.echo(f"error: {gold_dir}: no *.gold.json files: give the folder that holds the expert assessments", err=True)
+        raise typer.Exit(2)
     with user_errors():
+        check_settings()
         result = evaluate(Path(gold_dir), Path(laws), lambda path: run_check(path, max_mb=max_size))
     if format == "json":
         typer.echo(result.model_dump_json(indent=2))
@@ -110,6 +133,7 @@ def batch(
     from lexalign.pipeline import check as run_check
 
     with user_errors():
+        check_settings()
         result = run_batch(corpus_dir, output, jobs=jobs or settings.jobs(), force=force, check=partial(run_check, max_mb=max_size))
     typer.echo(
         f"{len(result.items)} laws: {result.count('analysed')} analysed, {result.count('skipped')} up to date, "

@@ -51,6 +51,8 @@ def data_files(folder: Path) -> list[Path]:
     """The data files of a Convention folder, sorted; this order defines `model_version`."""
     if not (folder / "chapters.yaml").is_file():
         raise ConventionDataError(f"{folder}: not a Convention folder (no chapters.yaml): set LEXALIGN_CONVENTION_DIR to the convention/ folder")
+    if not (folder / "vocabulary.yaml").is_file():
+        raise ConventionDataError(f"{folder / 'vocabulary.yaml'}: missing: restore it from the repository")
     files = [folder / "chapters.yaml", folder / "vocabulary.yaml"]
     files += sorted((folder / "articles").glob("*.yaml"))
     files += sorted((folder / "terms").glob("*.yaml"))

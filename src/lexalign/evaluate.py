@@ -164,6 +164,8 @@ def evaluate(gold_dir: Path, laws_dir: Path, check: Callable[[Path], Report]) ->
     for gold_path in sorted(Path(gold_dir).glob("*.gold.json")):
         try:
             gold = GoldFile.model_validate(json.loads(gold_path.read_text(encoding="utf-8")))
+            for key in gold.articles:
+                int(key)  # article numbers; "7a" is not one
         except (ValueError, OSError) as error:  # bad JSON or not the gold format: report it, score the rest
             errors[gold_path.name] = f"not a gold file in the shared format: {str(error).splitlines()[0]}"
             continue

@@ -43,9 +43,11 @@ def load(
         if path.is_dir():
             raise UnusableInput(display, "is a folder, not a file", "give the path of one law file")
         limit = settings.max_file_mb() if max_mb is None else max_mb
-        size = path.stat().st_size
-        _check_size(display, size, limit)
-        data = path.read_bytes()
+        try:
+            _check_size(display, path.stat().st_size, limit)
+            data = path.read_bytes()
+        except OSError as error:  # permission denied, removed while a batch ran, ...
+            raise UnusableInput(display, f"cannot be read ({error.strerror or error})", "check the file's permissions and that it still exists") from None
     limit = settings.max_file_mb() if max_mb is None else max_mb
     _check_size(display, len(data), limit)
     if not data.strip():
@@ -113,7 +115,9 @@ def read_text(display: str, data: bytes) -> ReaderResult:
     """Plain text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 with a warning."""
     warnings: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        text = data.decode("utf-16", errors="replace")
+        if "\ufffd" in text:
+            warnings.append(f"{display}: broken UTF-16 (odd length or bad characters): check the end of the text")
     elif data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     else:

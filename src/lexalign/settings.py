@@ -17,16 +17,35 @@ def _env(name: str) -> str | None:
     return value if value not in (None, "") else None
 
 
+class SettingError(ValueError):
+    """A LEXALIGN_* variable with a value LexAlign cannot use; str() is one line for the user."""
+
+
+def _number(name: str, default: float, *, whole: bool = False) -> float:
+    raw = _env(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw) if whole else float(raw)
+    except ValueError:
+        raise SettingError(f"LEXALIGN_{name}={raw!r} is not a {'whole ' if whole else ''}number: set it to one, or unset it for the default {default:g}") from None
+    if value <= 0:
+        raise SettingError(f"LEXALIGN_{name}={raw!r} must be above zero: set it to a positive number, or unset it for the default {default:g}")
+    return value
+
+
 def max_file_mb() -> float:
     """Largest input file accepted, in megabytes."""
-    return float(_env("MAX_FILE_MB") or 50)
+    return _number("MAX_FILE_MB", 50)
 
 
 def pdf_engine() -> str:
     """PDF text engine: pypdfium2 (default; fast, content-stream reading order) or pdfplumber
     (position-based reading order, splits two-column pages at their gutter)."""
     value = (_env("PDF_ENGINE") or "pypdfium2").lower()
-    return value if value in ("pypdfium2", "pdfplumber") else "pypdfium2"
+    if value not in ("pypdfium2", "pdfplumber"):
+        raise SettingError(f"LEXALIGN_PDF_ENGINE={value!r} is not a PDF engine: use pypdfium2 or pdfplumber")
+    return value
 
 
 def convention_dir() -> Path:
@@ -47,4 +66,4 @@ def data_dir() -> Path:
 
 def jobs() -> int:
     """Worker processes for batch runs."""
-    return int(_env("JOBS") or max(1, min(os.cpu_count() or 1, 4)))
+    return int(_number("JOBS", max(1, min(os.cpu_count() or 1, 4)), whole=True))
