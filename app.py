@@ -13,7 +13,9 @@ from functools import partial
 import streamlit as st
 
 from lexalign import dashboard
+from lexalign.convention import ConventionDataError
 from lexalign.errors import UnusableInput
+from lexalign.settings import SettingError
 from lexalign.models import Convention, Report
 from lexalign.review import ReviewStore, apply_reviews, default_store_path
 
@@ -41,7 +43,7 @@ def engine_report(data: bytes, name: str) -> Report:
     try:
         with st.spinner(f"Analysing {name}…"):
             return Report.model_validate(analysed(sha256, name, data))
-    except UnusableInput as error:
+    except (UnusableInput, ConventionDataError, SettingError) as error:
         st.error(str(error))
         st.stop()
         raise  # st.stop() does not return; this keeps type checkers informed
@@ -149,7 +151,7 @@ with right:
     evidence_ids = [e.provision for e in article.evidence]
     choices = [*evidence_ids, *(pid for pid in provisions if pid not in evidence_ids)]
     if choices:
-        chosen = st.selectbox("Provision", choices, key=f"provision_{number}", format_func=lambda pid: f"{provisions[pid].label} (p. {provisions[pid].page})")
+        chosen = st.selectbox("Provision", choices, key=f"provision_{sha[:12]}_{number}", format_func=lambda pid: f"{provisions[pid].label} (p. {provisions[pid].page})")
         spans = next((e.spans for e in article.evidence if e.provision == chosen), [])
         st.markdown(dashboard.provision_html(provisions[chosen], spans), unsafe_allow_html=True)
 
@@ -157,9 +159,11 @@ with right:
 
 st.subheader("Review")
 key = f"{sha[:12]}_{number}"
-options = ["confirm", "covered", "partial", "absent", "not_assessed"]
 engine_article = next(a for a in engine.articles if a.article == number)
+# An assessed article is covered, partial or absent; an article outside the set stays "not assessed".
+options = ["confirm", "not_assessed"] if engine_article.status == "not_assessed" else ["confirm", "covered", "partial", "absent"]
 current = article.status if article.reviewed_by and article.status != engine_article.status else "confirm"
+current = current if current in options else "confirm"  # an older decision the options no longer offer
 st.selectbox(
     "Decision",
     options,

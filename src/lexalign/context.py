@@ -43,6 +43,8 @@ DEFINITION_WINDOW = 120
 QUOTES = "\"“”‘’'«»"
 # A repeal marker counts only near the start of a provision ("12. [Repealed by Act 3 of 2010]").
 REPEAL_WINDOW = 80
+# ... and only in a short provision: a long one that mentions a repeal still has its own substance.
+REPEALED_MAX_LENGTH = 300
 NEGATION_WINDOW = 60
 
 
@@ -74,8 +76,8 @@ class LawIndex:
         _, hits = lexicon.annotate(text)
         hits += self._defined_term_hits(text)
         self._broad_cache: dict[str, bool] = {}
-        self.citations: dict[str, list[str]] = {}
-        self.unnumbered = all(p.kind in STRUCTURAL_KINDS for p in law.provisions)  # provision id -> ids of the provisions it cites
+        self.citations: dict[str, list[str]] = {}  # provision id -> ids of the provisions it cites
+        self.unnumbered = all(p.kind in STRUCTURAL_KINDS for p in law.provisions)
         self.hits = sorted(hits, key=lambda h: (h.start, h.end))
         self._starts = [h.start for h in self.hits]
         self.by_id = {p.id: p for p in law.provisions}
@@ -149,7 +151,7 @@ class LawIndex:
 
     def _broad_definition(self, term: str) -> bool:
         if term not in self._broad_cache:
-            definition = self.law.defined_terms.get(term) or self.law.defined_terms.get(term.rstrip("s"), "")
+            definition = self.law.defined_terms.get(term) or self.law.defined_terms.get(term.removesuffix("s"), "")
             self._broad_cache[term] = bool(definition) and BROAD_SCOPE_CUE in self._labels_in_text(definition)
         return self._broad_cache[term]
 
@@ -220,7 +222,7 @@ class LawIndex:
             return "structural"
         if provision.kind == "definition" or (parent is not None and self.contexts[parent.id].excluded == "definition"):
             return "definition"
-        if any(h.start - provision.start < REPEAL_WINDOW for h in context.own.get(REPEAL_CUE, [])) and len(provision.text) < 300:
+        if any(h.start - provision.start < REPEAL_WINDOW for h in context.own.get(REPEAL_CUE, [])) and len(provision.text) < REPEALED_MAX_LENGTH:
             return "repealed"
         if any(h.start - provision.start < NEGATION_WINDOW for h in context.own.get(NEGATION_CUE, [])):
             return "exception"

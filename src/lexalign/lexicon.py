@@ -150,11 +150,15 @@ class Lexicon:
 
 
 _LEXICONS: dict[tuple[str, str], Lexicon] = {}
+# Compiled lexicons kept at once: a long-running app sees a new model version at every edit.
+LEXICON_CACHE_SIZE = 4
 
 
 def lexicon_for(convention: Convention, language: str) -> Lexicon:
     """The compiled lexicon for a language, built once per Convention model version."""
     key = (convention.model_version, language)
     if key not in _LEXICONS:
+        while len(_LEXICONS) >= LEXICON_CACHE_SIZE:
+            _LEXICONS.pop(next(iter(_LEXICONS)))  # the oldest
         _LEXICONS[key] = Lexicon(convention, language)
     return _LEXICONS[key]

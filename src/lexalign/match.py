@@ -15,7 +15,7 @@ import bm25s
 from rapidfuzz import fuzz
 
 from lexalign.context import GENERAL_REFERENCE_CUE, OFFENCE_CUES, OFFENCE_REFERENCE_CUE, STRUCTURAL_KINDS, LawIndex, ProvisionContext
-from lexalign.lexicon import lexicon_for
+from lexalign.lexicon import lexicon_for, pipeline
 from lexalign.models import Article, ArticleCandidates, Convention, Evidence, Provision, SegmentedLaw, Span
 
 # A penalty clause pointing at "an offence under subsection (1)" ranks below the offence itself.
@@ -150,8 +150,6 @@ def _tokens(text: str, stop_words: frozenset[str]) -> list[str]:
 
 @lru_cache(maxsize=4)
 def _stop_words(language: str) -> frozenset[str]:
-    from lexalign.lexicon import pipeline
-
     return frozenset(pipeline(language).Defaults.stop_words)
 
 
@@ -192,7 +190,7 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
 
 def _strongest(candidates: list[Evidence]) -> list[Evidence]:
     """The candidates that score close enough to the best one."""
-    return [c for c in candidates if candidates and c.score >= RELATIVE_SCORE_FLOOR * candidates[0].score]
+    return [c for c in candidates if c.score >= RELATIVE_SCORE_FLOOR * candidates[0].score]
 
 
 def _unit(provision: str) -> str:

@@ -127,7 +127,6 @@ class Convention(Frozen):
 
 # --------------------------------------------------------------------------- Law
 
-# (segment-owned models: language data for numbering and segmentation go here)
 
 
 class SegmentationLanguage(Frozen):
@@ -288,7 +287,6 @@ class Report(Frozen):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
-# (review-owned models go here)
 
 
 class Decision(Frozen):
@@ -303,7 +301,6 @@ class Decision(Frozen):
     evidence_removed: list[str] = Field(default_factory=list)
     note: str | None = None
 
-# (batch-owned models go here)
 
 
 class ManifestEntry(BaseModel):

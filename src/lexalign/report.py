@@ -47,4 +47,4 @@ def unmapped_provisions(law: SegmentedLaw, assessments: list[Assessment]) -> lis
         return node.id if node is not None else provision_id
 
     cited_tops = {top_level(pid) for pid in cited}
-    return [p.id for p in law.provisions if p.kind in SUBSTANTIVE_KINDS and p.id not in cited_tops and p.id not in law.defined_terms]
+    return [p.id for p in law.provisions if p.kind in SUBSTANTIVE_KINDS and p.id not in cited_tops]
