@@ -210,7 +210,7 @@ def test_text_encodings(data, warned):
     ],
 )
 def test_language_detection(text, language):
-    assert detect_language(text) == language
+    assert detect_language(text)[0] == language
 
 
 # --------------------------------------------------------------------------- PDF
@@ -444,3 +444,10 @@ def test_broken_utf16_warns_instead_of_crashing():
     document = load(b"\xff\xfe1\x00.\x00 \x00A\x00c\x00t\x00A", "law.txt")
     assert document.text.startswith("1. Act")
     assert any("broken UTF-16" in warning for warning in document.warnings)
+
+
+def test_a_language_without_data_is_warned_about():
+    german = "Wer unbefugt sich Zugang zu Daten verschafft, die gegen unberechtigten Zugang besonders gesichert sind, wird bestraft."
+    document = load(german.encode(), "gesetz.txt")
+    assert any(w.startswith("gesetz.txt: few en function words") for w in document.warnings)
+    assert not load(b"1. A person who accesses a computer without authority commits an offence.", "law.txt").warnings

@@ -59,13 +59,19 @@ def load(
         text, page_starts, warnings = READERS[fmt](display, data)
     if not text.strip():
         raise UnusableInput(display, "no text found in the file", "check that it is the law itself and not an empty template")
+    language, share = detect_language(text)
+    if share < KNOWN_LANGUAGE_SHARE:
+        warnings.append(
+            f"{display}: few {language} function words ({share:.0%} of the words): if the law is not in "
+            f"{', '.join(sorted(_stop_words()))}, its findings are unreliable; a translation into one of them works"
+        )
     return Document(
         source=display,
         sha256=hashlib.sha256(data).hexdigest(),
         format=fmt,  # type: ignore[arg-type]
         text=text,
         page_starts=page_starts or [0],
-        language=detect_language(text),
+        language=language,
         warnings=warnings,
     )
 
@@ -154,12 +160,19 @@ def _stop_words() -> dict[str, frozenset[str]]:
     return {code: frozenset(language_data(code).stop_words) for code in ("en", "fr", "es")}
 
 
-def detect_language(text: str) -> str:
-    """en, fr or es, by counting each language's stop words in the first 20,000 characters."""
-    words = re.findall(r"[a-záéíóúñçèêàâîôûœ']+", text[:20000].lower())
+def detect_language(text: str) -> tuple[str, float]:
+    """The language with data under convention/lang/ whose stop words are most frequent in the
+    first 20,000 characters, and their share of the words (English when none is found)."""
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
     scores = {code: sum(1 for w in words if w in stops) for code, stops in _stop_words().items()}
     best = max(scores, key=lambda code: scores[code])
-    return best if scores[best] > 0 else "en"
+    if not words or scores[best] == 0:
+        return "en", 0.0
+    return best, scores[best] / len(words)
+
+
+# Stop words are a fifth to a half of the words of running legal text; far fewer means another language.
+KNOWN_LANGUAGE_SHARE = 0.12
 
 
 def _read_pdf(display: str, data: bytes) -> ReaderResult:
