@@ -23,7 +23,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from lexalign import settings
-from lexalign.models import Article, Chapter, Convention, LanguageTerms, TermSet, VocabularyEntry
+from lexalign.models import Article, Chapter, Convention, LanguageTerms, SegmentationLanguage, TermSet, VocabularyEntry
 
 # The C loader is the same safe subset as yaml.safe_load, about ten times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -56,6 +56,7 @@ def data_files(folder: Path) -> list[Path]:
     files = [folder / "chapters.yaml", folder / "vocabulary.yaml"]
     files += sorted((folder / "articles").glob("*.yaml"))
     files += sorted((folder / "terms").glob("*.yaml"))
+    files += sorted((folder / "lang").glob("*.yaml"))  # segmentation words: they change results too
     return sorted(files)
 
 
@@ -83,6 +84,8 @@ def _load(folder: Path, stamp: tuple[tuple[str, int, int], ...]) -> Convention:
         if language_terms.language != path.stem:
             raise _error(path, None, "language", f"is {language_terms.language!r} but the file is named {path.name}: make them agree")
         terms[language_terms.language] = language_terms
+    for path in sorted((folder / "lang").glob("*.yaml")):  # read by the segmenter; checked here once
+        _validate(SegmentationLanguage, _read(path), path, None, "")
     _check_structure(folder, chapters, articles, sources)
     _check_references(folder, articles, sources, vocabulary, terms)
     return Convention(model_version=digest.hexdigest()[:12], chapters=chapters, articles=articles, vocabulary=vocabulary, terms=terms)
