@@ -499,12 +499,12 @@ def test_every_assessed_article_has_a_positive_row_and_a_near_miss(convention: C
 # defined terms, sibling exceptions). (article, sections, children, defined terms, status, cited ids)
 MULTI = [
     # An offence whose conduct is spelled out in another subsection of the same section ("either
-    # subsection (2) or (3) applies"): the cited subsection is part of the offence.
+    # subsection (2) or (3) applies"): the cited subsection is part of the offence; both are evidence.
     P_(9, [("3", "Unauthorised acts with intent to impair", "")],
        {"3": [("3.1", "(1) A person is guilty of an offence if he does any unauthorised act in relation to a computer and subsection (2) applies."),
               ("3.2", "(2) This subsection applies if the person intends by doing the act to impair the reliability of any data held in a computer."),
               ("3.3", "(3) A person guilty of an offence under this section is liable on conviction to imprisonment for a term not exceeding ten years.")]},
-       {}, C, {"3.2"}, id="offence-completed-by-sibling-subsection"),
+       {}, C, {"3.1", "3.2"}, id="offence-completed-by-sibling-subsection"),
     # Sanctions attach to an offence the Convention asks for: the penalty clause is the evidence,
     # whether it sits in the offence's own section, in a general penalty section or in a civil-law article.
     P_(21, [("3", "Unauthorised access", "A person who intentionally and without authority accesses a computer system commits an offence."),
@@ -558,4 +558,4 @@ def test_article_status_in_context(convention: Convention, article: int, section
     law = make_law(sections, children=children, defined_terms=defined)
     finding = assess_one(law, convention, article)
     assert finding.status == expected, finding.explanation
-    assert cited <= {e.provision for e in finding.evidence}
+    assert {e.provision for e in finding.evidence} == cited
