@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterator, NoReturn
 
 import typer
 
 from lexalign.errors import UnusableInput
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Check national legislation against the UN Convention against Cybercrime.")
+
+
+def fail(message: str) -> NoReturn:
+    """Stop the command with one line on stderr and exit code 2."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
 
 
 @contextmanager
@@ -23,8 +29,7 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except (UnusableInput, ConventionDataError, SettingError) as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
+        fail(str(error))
 
 
 def check_settings() -> None:
@@ -55,8 +60,7 @@ def emit(text: str | bytes, output: str | None) -> None:
         else:
             path.write_text(text, encoding="utf-8")
     except OSError as error:
-        typer.echo(f"error: {output}: cannot write the report ({error.strerror or error}): choose another --output", err=True)
-        raise typer.Exit(2) from None
+        fail(f"{output}: cannot write the report ({error.strerror or error}): choose another --output")
 
 
 @app.command()
@@ -71,11 +75,9 @@ def check(
     from lexalign.render import FORMATS, render
 
     if format not in FORMATS:
-        typer.echo(f"error: unknown report format '{format}': use {', '.join(FORMATS)}", err=True)
-        raise typer.Exit(2)
+        fail(f"unknown report format '{format}': use {', '.join(FORMATS)}")
     if format == "docx" and output is None:
-        typer.echo("error: a docx report needs --output FILE", err=True)
-        raise typer.Exit(2)
+        fail("a docx report needs --output FILE")
     with user_errors():
         check_settings()
         report = run_check(law, max_mb=max_size)
@@ -96,14 +98,11 @@ def evaluate_command(
     from lexalign.pipeline import check as run_check
 
     if format not in ("table", "json"):
-        typer.echo(f"error: unknown eval format '{format}': use table or json", err=True)
-        raise typer.Exit(2)
+        fail(f"unknown eval format '{format}': use table or json")
     if not Path(gold_dir).is_dir() or not Path(laws).is_dir():
-        typer.echo(f"error: {gold_dir if not Path(gold_dir).is_dir() else laws}: no such folder: give the folder of .gold.json files and --laws the folder of the laws they name", err=True)
-        raise typer.Exit(2)
+        fail(f"{gold_dir if not Path(gold_dir).is_dir() else laws}: no such folder: give the folder of .gold.json files and --laws the folder of the laws they name")
     if not any(Path(gold_dir).glob("*.gold.json")):
-        typer.echo(f"error: {gold_dir}: no *.gold.json files: give the folder that holds the expert assessments", err=True)
-        raise typer.Exit(2)
+        fail(f"{gold_dir}: no *.gold.json files: give the folder that holds the expert assessments")
     with user_errors():
         check_settings()
         result = evaluate(Path(gold_dir), Path(laws), lambda path: run_check(path, max_mb=max_size))
@@ -164,17 +163,14 @@ def convention(
     from lexalign.convention import ConventionDataError, article_record, load_convention
 
     if format not in ("table", "json"):
-        typer.echo(f"error: unknown format '{format}': use table or json", err=True)
-        raise typer.Exit(2)
+        fail(f"unknown format '{format}': use table or json")
     try:
         model = load_convention(Path(convention_dir) if convention_dir else None)
     except ConventionDataError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
+        fail(str(error))
     numbers = [item.number for item in model.articles]
     if article is not None and article not in numbers:
-        typer.echo(f"error: no article {article} in the Convention: use a number from 1 to {max(numbers)}", err=True)
-        raise typer.Exit(2)
+        fail(f"no article {article} in the Convention: use a number from 1 to {max(numbers)}")
     if format == "json":
         records = [article_record(model, number) for number in ([article] if article is not None else numbers)]
         typer.echo(json.dumps(records[0] if article is not None else records, indent=2, ensure_ascii=False))
@@ -227,11 +223,9 @@ def segment_command(
     from lexalign.segment import as_json, as_tree, segment
 
     if format not in ("tree", "json"):
-        typer.echo(f"error: unknown format '{format}': use tree or json", err=True)
-        raise typer.Exit(2)
+        fail(f"unknown format '{format}': use tree or json")
     if pdf_engine not in (None, "pypdfium2", "pdfplumber"):
-        typer.echo(f"error: unknown PDF engine '{pdf_engine}': use pypdfium2 or pdfplumber", err=True)
-        raise typer.Exit(2)
+        fail(f"unknown PDF engine '{pdf_engine}': use pypdfium2 or pdfplumber")
     with user_errors():
         result = segment(load(Path(law), max_mb=max_size, pdf_engine=pdf_engine))
     if format == "json":

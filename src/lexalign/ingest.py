@@ -175,13 +175,8 @@ def detect_language(text: str) -> tuple[str, float]:
 KNOWN_LANGUAGE_SHARE = 0.12
 
 
-def _read_pdf(display: str, data: bytes) -> ReaderResult:
-    return read_pdf(display, data, engine=settings.pdf_engine())
-
-
 READERS: dict[str, Callable[[str, bytes], ReaderResult]] = {
     "txt": read_text,
-    "pdf": _read_pdf,
     "docx": read_docx,
     "html": read_html,
     "akn": read_akn,
