@@ -179,9 +179,9 @@ def _check_references(folder: Path, articles: list[Article], sources: dict[int, 
             for key, term_set in getattr(language_terms, section).items():
                 _check_term_set(path, section, key, term_set, language_terms)
     for article in articles:
-        for cue in article.context_cues:
+        for field, cue in [*(("context_cues", c) for c in article.context_cues), *(("excluding_cues", c) for c in article.excluding_cues)]:
             if cue not in terms[REFERENCE_LANGUAGE].cues:
-                raise _error(sources[article.number], article.number, "context_cues", f"{cue!r} is not defined under `cues:` in terms/{REFERENCE_LANGUAGE}.yaml")
+                raise _error(sources[article.number], article.number, field, f"{cue!r} is not defined under `cues:` in terms/{REFERENCE_LANGUAGE}.yaml")
         for index, element in enumerate(article.elements):
             for qualifier in element.narrowing:
                 if qualifier not in terms[REFERENCE_LANGUAGE].narrowing:

@@ -38,8 +38,10 @@ def _reads(context: ProvisionContext, label: str) -> bool:
     return label in context.body or label in context.heading
 
 
-def _is_candidate(index: LawIndex, context: ProvisionContext, core: list[str], cues: list[str]) -> bool:
+def _is_candidate(index: LawIndex, context: ProvisionContext, core: list[str], cues: list[str], excluding: list[str] = ()) -> bool:
     if context.excluded or not all(_reads(context, label) for label in core):
+        return False
+    if any(cue in context.body for cue in excluding):
         return False
     # At least one core element in the provision's own words: a penalty item "(c) to a fine not
     # exceeding ..." inherits its section's elements but implements nothing by itself.
@@ -89,7 +91,8 @@ def find_candidates(index: LawIndex, article: Article) -> list[ProvisionContext]
     """The most specific provisions whose context holds every core element of the article."""
     core = _element_labels(article, lambda e: e.core) or _element_labels(article, lambda e: e.mandatory)
     cues = [f"cue:{c}" for c in article.context_cues]
-    found = [c for c in index.contexts.values() if _is_candidate(index, c, core, cues)]
+    excluding = [f"cue:{c}" for c in article.excluding_cues]
+    found = [c for c in index.contexts.values() if _is_candidate(index, c, core, cues, excluding)]
     return _most_specific(found, index.by_id)
 
 

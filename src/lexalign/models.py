@@ -65,6 +65,9 @@ class Article(Frozen):
     # Evidence of this article is usually evidence of another too (sanctions attach to every offence,
     # jurisdiction and safeguards to every offence or power): exempt from the best-fit rule in match.
     cross_cutting: bool = False
+    # Cue ids that rule a provision out for this article: a preservation ordered at a foreign State's
+    # request implements cooperation (art 42), not the domestic power (art 25).
+    excluding_cues: list[str] = Field(default_factory=list)
     # Evidence must be, contain or cite evidence of these articles: the sanctions of article 21 count
     # for offences the Convention asks for, not for every offence a law creates.
     attaches_to: list[int] = Field(default_factory=list)
