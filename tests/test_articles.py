@@ -559,3 +559,21 @@ def test_article_status_in_context(convention: Convention, article: int, section
     finding = assess_one(law, convention, article)
     assert finding.status == expected, finding.explanation
     assert {e.provision for e in finding.evidence} == cited
+
+
+# French and Spanish laws: the same rules, with the words of convention/terms/fr.yaml and es.yaml.
+FOREIGN = [
+    # A present-tense verb is not a repeal marker ("supprime" is not "supprimé").
+    P_("fr", 9, "Quiconque introduit, altère, efface ou supprime frauduleusement des données informatiques est puni d'un emprisonnement d'un an à cinq ans.", C, id="fr-9-supprime-is-not-repealed"),
+    # An apostrophe inside a word is not a quoted term: this is not a definition.
+    P_("fr", 41, "Un point de contact joignable vingt-quatre heures sur vingt-quatre, sept jours sur sept, est désigné afin d'assurer une assistance immédiate.", C, id="fr-41-apostrophe-is-not-a-quote"),
+    P_("fr", 7, "Le fait d'accéder ou de se maintenir frauduleusement dans tout ou partie d'un système de traitement automatisé de données est puni de deux ans d'emprisonnement.", C, id="fr-7-acces-frauduleux"),
+    P_("es", 7, "El que, sin estar debidamente autorizado, acceda al conjunto o a una parte de un sistema de información será castigado con pena de prisión de seis meses a dos años.", C, id="es-7-acceso"),
+    P_("es", 7, "Artículo derogado.", A, id="es-7-derogado"),
+]
+
+
+@pytest.mark.parametrize(("language", "article", "text", "expected"), FOREIGN)
+def test_article_status_in_other_languages(convention: Convention, language: str, article: int, text: str, expected: str) -> None:
+    law = make_law([("5", "", text)], language=language)
+    assert assess_one(law, convention, article).status == expected

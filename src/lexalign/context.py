@@ -40,7 +40,9 @@ DEFINITION_OPENING = 80
 HEADING_SEARCH = 24
 # A definition states its term first: a quote, then "means" / "includes" soon after.
 DEFINITION_WINDOW = 120
-QUOTES = "\"“”‘’'«»"
+# A quoted term opens with a quote that follows a space or bracket, not an apostrophe inside a word
+# (French "d'assurer", English "person's").
+QUOTED_TERM = re.compile(r"""(?:^|[\s(\[:—-])["“‘'«]\s*[^"“”‘’'«»\n]{1,80}\s*["”’'»]""")
 # A repeal marker counts only near the start of a provision ("12. [Repealed by Act 3 of 2010]").
 REPEAL_WINDOW = 80
 # ... and only in a short provision: a long one that mentions a repeal still has its own substance.
@@ -245,7 +247,7 @@ class LawIndex:
         if any(h.label == DEFINITION_SCOPE_CUE for h in opening) and not any(h.label in OFFENCE_CUES for h in own_hits):
             return True
         head = provision.text[:DEFINITION_WINDOW]
-        quoted_term = any(q in head for q in QUOTES)
+        quoted_term = QUOTED_TERM.search(head) is not None
         return quoted_term and any(h.label == DEFINITION_CUE for h in opening) and not any(h.label in OFFENCE_CUES for h in own_hits)
 
     def _reference_patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
