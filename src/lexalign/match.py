@@ -188,7 +188,17 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     scored = [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision, topics) for article in articles]
     scored = _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting})
     general = {pid for pid, context in index.contexts.items() if GENERAL_REFERENCE_CUE in context.body}
-    return _select_evidence(scored, articles, index.citations, general)
+    return _select_evidence(scored, articles, _lineage_citations(law, index.citations), general)
+
+
+def _lineage_citations(law: SegmentedLaw, citations: dict[str, list[str]]) -> dict[str, list[str]]:
+    """What a provision or any of its ancestors cites: "(3) A person who commits an offence under
+    subsection (1) which— ... (d) ..., is liable to" makes item (d), which holds the penalty, cite (1)."""
+    lineage: dict[str, list[str]] = {}
+    for provision in law.provisions:  # parents come before children
+        inherited = lineage.get(provision.parent, []) if provision.parent else []
+        lineage[provision.id] = inherited + citations.get(provision.id, [])
+    return lineage
 
 
 def _strongest(candidates: list[Evidence]) -> list[Evidence]:
