@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lexalign.evaluate import ArticleOutcome, evaluate, format_table, metrics, provision_matches, reliability
+from lexalign.evaluate import ArticleOutcome, EvalResult, evaluate, format_table, metrics, provision_matches, reliability
 from lexalign.models import Assessment, Evidence, Report, ReportDocument
 
 
@@ -110,3 +110,11 @@ def test_a_gold_file_with_a_bad_article_number_is_reported(tmp_path: Path) -> No
     (tmp_path / "odd.gold.json").write_text(json.dumps({"law": "odd.txt", "articles": {"7a": {"status": "absent"}}}))
     result = evaluate(tmp_path, tmp_path, lambda path: _report("covered", ["3"]))
     assert "odd.gold.json" in result.errors and result.per_law == {}
+
+
+def test_per_article_table_marks_what_cannot_be_measured() -> None:
+    outcomes = [outcome("covered", "covered", ["3"], ["3"]), outcome("covered", "covered", ["4"], ["9"])]
+    table = format_table(EvalResult(per_law={}, pooled=metrics(outcomes), confusion={}, reliability=[], outcomes=outcomes), per_article=True)
+    row = next(line for line in table.splitlines() if line.startswith("│ 7 "))
+    assert "–" in row  # no gold gap for article 7: gap recall is not 0, it is undefined
+    assert "0.500" in row  # evidence: one of two right

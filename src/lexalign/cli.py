@@ -90,6 +90,7 @@ def evaluate_command(
     laws: str = typer.Option(..., "--laws", help="Folder holding the law files the gold files name."),
     format: str = typer.Option("table", "--format", "-f", help="table or json."),
     max_size: float | None = typer.Option(None, "--max-size", help="Largest input file in MB [env LEXALIGN_MAX_FILE_MB; default 50]."),
+    per_article: bool = typer.Option(False, "--by-article", help="Add a table with one row per Convention article."),
 ) -> None:
     """Score the checker against expert assessments (FORMAT.md section 4 metrics)."""
     from pathlib import Path
@@ -109,7 +110,7 @@ def evaluate_command(
     if format == "json":
         typer.echo(result.model_dump_json(indent=2))
     else:
-        typer.echo(format_table(result))
+        typer.echo(format_table(result, per_article=per_article))
     if result.errors:
         raise typer.Exit(1)
 

@@ -195,8 +195,27 @@ METRIC_COLUMNS = (
 )
 
 
-def format_table(result: EvalResult) -> str:
-    """The eval result as plain-text tables: per law and pooled, confusion, reliability."""
+def by_article(outcomes: list[ArticleOutcome]) -> dict[int, Metrics]:
+    """The metrics of each article over all laws: where the engine and the experts part."""
+    articles = sorted({o.article for o in outcomes})
+    return {number: metrics([o for o in outcomes if o.article == number]) for number in articles}
+
+
+def _undefined_metrics(outcomes: list[ArticleOutcome]) -> set[str]:
+    """Metrics with nothing to count for these pairs (no gold gap, no finding present on both sides)."""
+    undefined = set()
+    if not any(o.gold_status == "absent" for o in outcomes):
+        undefined.add("gap_recall")
+    if not any(o.gold_status in PRESENT or o.predicted_status in PRESENT for o in outcomes):
+        undefined.add("presence_f1")
+    if not any(o.gold_status in PRESENT and o.predicted_status in PRESENT for o in outcomes):
+        undefined |= {"evidence_precision", "evidence_recall", "evidence_f1", "top1_evidence"}
+    return undefined
+
+
+def format_table(result: EvalResult, per_article: bool = False) -> str:
+    """The eval result as plain-text tables: per law and pooled, confusion, reliability, and with
+    `per_article` one row per article."""
     from rich.console import Console
     from rich.table import Table
 
@@ -221,8 +240,20 @@ def format_table(result: EvalResult) -> str:
         calibration.add_column(column, justify="right")
     for bin_ in result.reliability:
         calibration.add_row(f"{bin_.low:.1f}-{bin_.high:.1f}", str(bin_.count), f"{bin_.mean_confidence:.3f}", f"{bin_.accuracy:.3f}")
+    tables = [scores, confusion, calibration]
+    if per_article:
+        articles = Table(title="Per article, over all laws")
+        articles.add_column("article")
+        articles.add_column("laws", justify="right")
+        for _, title in METRIC_COLUMNS[:-1]:
+            articles.add_column(title, justify="right")
+        for number, values in by_article(result.outcomes).items():
+            pairs = [o for o in result.outcomes if o.article == number]
+            undefined = _undefined_metrics(pairs)
+            articles.add_row(str(number), str(values.pairs), *("–" if key in undefined else f"{getattr(values, key):.3f}" for key, _ in METRIC_COLUMNS[:-1]))
+        tables.append(articles)
     with console.capture() as capture:
-        for table in (scores, confusion, calibration):
+        for table in tables:
             console.print(table)
         for law, error in result.errors.items():
             console.print(f"error: {law}: {error}")
