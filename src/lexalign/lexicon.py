@@ -43,7 +43,9 @@ def _other_meaning(kind: str, inner: Hit, outer: Hit) -> bool:
         return False
     if kind == "vocab":
         return outer.label != inner.label
-    return _article_of(outer.label) != _article_of(inner.label)  # only asked for conduct words
+    # A conduct word that ends the longer term is still its head ("unauthorised interference" is an
+    # interference); one that opens it is a modifier ("access code", "interference with the functioning").
+    return _article_of(outer.label) != _article_of(inner.label) and inner.end < outer.end
 
 
 @lru_cache(maxsize=8)
