@@ -357,8 +357,7 @@ ROWS += [
     # 17: this law's offences made predicates of the laundering offence.
     P_(17, "Money laundering", "An offence under this Act is a predicate offence for the purposes of the offence of money laundering under the Proceeds of Crime Act.", C, id="17-predicate-money-laundering-covered"),
     # 17: an anti-money-laundering reporting duty is not a laundering offence.
-    gap(17, "Reporting of suspicious transactions", "A bank shall report to the Financial Intelligence Unit any transaction it suspects to be linked to money laundering.", A, id="17-miss-reporting-duty",
-        reason="a17 has no context cue: any mention of money laundering (here a bank's reporting duty) holds the core a17.laundering"),
+    P_(17, "Reporting of suspicious transactions", "A bank shall report to the Financial Intelligence Unit any transaction it suspects to be linked to money laundering.", A, id="17-miss-reporting-duty"),
     # 18: UK "body corporate ... guilty of the offence" with officers' liability.
     P_(18, "Offences by companies", "Where an offence under this Act has been committed by a company, every person who at the time was in charge of the company, as well as the company, shall be deemed to be guilty of the offence and shall be liable to be proceeded against and punished accordingly.", C, id="18-company-deemed-guilty-covered"),
     # 18: compliance officer duty.
