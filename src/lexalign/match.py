@@ -41,7 +41,7 @@ def _reads(context: ProvisionContext, label: str) -> bool:
 def _is_candidate(index: LawIndex, context: ProvisionContext, core: list[str], cues: list[str], excluding: list[str] = ()) -> bool:
     if context.excluded or not all(_reads(context, label) for label in core):
         return False
-    if any(cue in context.body for cue in excluding):
+    if any(_reads(context, cue) for cue in excluding):
         return False
     # At least one core element in the provision's own words: a penalty item "(c) to a fine not
     # exceeding ..." inherits its section's elements but implements nothing by itself.
