@@ -68,7 +68,8 @@ def _evidence(index: LawIndex, context: ProvisionContext, article: Article, scor
     return Evidence(
         provision=provision.id,
         score=round(score, 4),
-        elements=sorted(label.split(":", 1)[1] for label in wanted if _reads(context, label)),
+        # all the provision says, its list items included: "powers apply to— (a) ...; (c) evidence in electronic form"
+        elements=sorted(label.split(":", 1)[1] for label in wanted if _reads(context, label) or label in context.own),
         spans=sorted(spans, key=lambda s: s.start),
         label=provision.label,
         page=provision.page,
