@@ -48,6 +48,8 @@ REPEAL_WINDOW = 80
 # ... and only in a short provision: a long one that mentions a repeal still has its own substance.
 REPEALED_MAX_LENGTH = 300
 NEGATION_WINDOW = 60
+# Exclusions that carry over from a provision to everything inside it.
+INHERITED_EXCLUSIONS = ("definition", "exception", "repealed", "policy")
 
 
 @dataclass
@@ -203,7 +205,7 @@ class LawIndex:
             parent = self.by_id.get(provision.parent) if provision.parent else None
             if parent is not None:
                 context.heading |= self.contexts[parent.id].heading
-            context.excluded = self._exclusion(provision, context, parent)
+            context.excluded = self._exclusion(provision, context, parent, local)
         self._attach_cross_references()
 
     def _without_heading_line(self, provision: Provision, hits: list[Hit]) -> list[Hit]:
@@ -217,38 +219,38 @@ class LawIndex:
         end = start + len(provision.heading)
         return [h for h in hits if not start <= h.start < end]
 
-    def _exclusion(self, provision: Provision, context: ProvisionContext, parent: Provision | None) -> str | None:
+    def _exclusion(self, provision: Provision, context: ProvisionContext, parent: Provision | None, local: list[Hit]) -> str | None:
+        """Why the provision can never be evidence, or None. What excludes a provision excludes its
+        sub-provisions too (the items of a definition, of an exception, of a repealed section)."""
         if provision.kind == "preamble" and self.unnumbered:
             return None  # a text with no numbered provisions at all is read as one block
         if provision.kind in STRUCTURAL_KINDS or provision.quoted:
             return "structural"
-        if provision.kind == "definition" or (parent is not None and self.contexts[parent.id].excluded == "definition"):
+        if parent is not None and self.contexts[parent.id].excluded in INHERITED_EXCLUSIONS:
+            return self.contexts[parent.id].excluded
+        if provision.kind == "definition":
             return "definition"
         if any(h.start - provision.start < REPEAL_WINDOW for h in context.own.get(REPEAL_CUE, [])) and len(provision.text) < REPEALED_MAX_LENGTH:
             return "repealed"
         if any(h.start - provision.start < NEGATION_WINDOW for h in context.own.get(NEGATION_CUE, [])):
             return "exception"
-        if parent is not None and self.contexts[parent.id].excluded in ("exception", "repealed"):
-            return self.contexts[parent.id].excluded
-        policy_parent = parent is not None and self.contexts[parent.id].excluded == "policy"
-        if policy_parent or any(cue in context.heading for cue in POLICY_CUES) or any(h.start - provision.start < POLICY_WINDOW for cue in POLICY_CUES for h in context.own.get(cue, [])):
+        if any(cue in context.heading for cue in POLICY_CUES) or any(h.start - provision.start < POLICY_WINDOW for cue in POLICY_CUES for h in context.own.get(cue, [])):
             return "policy"
-        if self._is_definition(provision, context):
+        if self._is_definition(provision, context, local):
             return "definition"
         return None
 
-    def _is_definition(self, provision: Provision, context: ProvisionContext) -> bool:
+    def _is_definition(self, provision: Provision, context: ProvisionContext, local: list[Hit]) -> bool:
         """Definitions never implement an article: a definitions section, a "for the purposes of this
         section" subsection, or a text that opens with a quoted term and "means" / "includes"."""
         if any(cue in context.own for cue in OFFENCE_CUES) and provision.kind == "section":
             return False
-        own_hits = self.own_text_hits(provision)
-        opening = [h for h in own_hits if h.start - provision.start < DEFINITION_WINDOW]
-        if any(h.label == DEFINITION_SCOPE_CUE for h in opening) and not any(h.label in OFFENCE_CUES for h in own_hits):
+        if any(h.label in OFFENCE_CUES for h in local):
+            return False
+        opening = {h.label for h in local if h.start - provision.start < DEFINITION_WINDOW}
+        if DEFINITION_SCOPE_CUE in opening:
             return True
-        head = provision.text[:DEFINITION_WINDOW]
-        quoted_term = QUOTED_TERM.search(head) is not None
-        return quoted_term and any(h.label == DEFINITION_CUE for h in opening) and not any(h.label in OFFENCE_CUES for h in own_hits)
+        return DEFINITION_CUE in opening and QUOTED_TERM.search(provision.text[:DEFINITION_WINDOW]) is not None
 
     def _reference_patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         """"section 5(1)", "sections 4(a) and 4(b)" (absolute) and "subsection (1) or (2)" (relative)."""
