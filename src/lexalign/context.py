@@ -62,6 +62,11 @@ class ProvisionContext:
     borrowed: bool = False  # holds elements only through the provisions it cites (a penalty clause)
 
 
+def unit_id(provision_id: str) -> str:
+    """The first-level unit a provision belongs to: "14.1" for "14.1.a.ii", "14" for "14"."""
+    return ".".join(provision_id.split(".")[:2])
+
+
 def _by_label(hits: list[Hit]) -> dict[str, list[Hit]]:
     grouped: dict[str, list[Hit]] = {}
     for hit in hits:
@@ -168,8 +173,7 @@ class LawIndex:
         A tail like "shall be punished with imprisonment" often sits after the last item of a list
         ("Whoever— (a) ...; (e) ..., shall be punished"), where the segmenter cannot tell it from that
         item: the whole unit counts, and so does the last item."""
-        parts = provision.id.split(".")
-        unit = self.contexts.get(".".join(parts[:2])) if len(parts) > 2 else None
+        unit = self.contexts.get(unit_id(provision.id)) if provision.id.count(".") > 1 else None
         labels = dict(unit.own if unit is not None else self.contexts[provision.id].own)
         siblings = self.children.get(provision.parent, []) if provision.parent else []
         if siblings and siblings[-1].id != provision.id:

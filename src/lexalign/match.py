@@ -14,7 +14,7 @@ from functools import lru_cache
 import bm25s
 from rapidfuzz import fuzz
 
-from lexalign.context import GENERAL_REFERENCE_CUE, OFFENCE_CUES, OFFENCE_REFERENCE_CUE, STRUCTURAL_KINDS, LawIndex, ProvisionContext
+from lexalign.context import GENERAL_REFERENCE_CUE, OFFENCE_CUES, OFFENCE_REFERENCE_CUE, STRUCTURAL_KINDS, LawIndex, ProvisionContext, unit_id
 from lexalign.lexicon import lexicon_for, pipeline
 from lexalign.models import Article, ArticleCandidates, Convention, Evidence, Provision, SegmentedLaw, Span
 
@@ -207,14 +207,10 @@ def _strongest(candidates: list[Evidence]) -> list[Evidence]:
     return [c for c in candidates if c.score >= RELATIVE_SCORE_FLOOR * candidates[0].score]
 
 
-def _unit(provision: str) -> str:
-    return ".".join(provision.split(".")[:2])
-
-
 def _overlaps(provision: str, anchors: set[str]) -> bool:
     """Same provision, one inside the other, or items of the same subsection (a penalty tail is
     often printed after the last item of the list it punishes)."""
-    return any(provision == a or a.startswith(provision + ".") or provision.startswith(a + ".") or _unit(provision) == _unit(a) for a in anchors)
+    return any(provision == a or a.startswith(provision + ".") or provision.startswith(a + ".") or unit_id(provision) == unit_id(a) for a in anchors)
 
 
 def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], citations: dict[str, list[str]], general: set[str]) -> list[ArticleCandidates]:
