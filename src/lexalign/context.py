@@ -77,10 +77,13 @@ def _by_label(hits: list[Hit]) -> dict[str, list[Hit]]:
 class LawIndex:
     """Hits of every term in a law, and each provision's context."""
 
-    def __init__(self, law: SegmentedLaw, lexicon: Lexicon, conduct_labels: frozenset[str] = frozenset()) -> None:
+    def __init__(self, law: SegmentedLaw, lexicon: Lexicon, conduct_labels: frozenset[str] = frozenset(), object_labels: frozenset[str] | None = None) -> None:
         self.law = law
         self.lexicon = lexicon
         self.conduct_labels = conduct_labels  # conduct elements of the articles a provision can implement
+        # Elements a part or chapter heading may give the provisions under it: what they are about
+        # ("Computer and cybercrimes co-ordination"), never what they do ("Offences and penalties").
+        self.object_labels = object_labels
         text = law.document.text
         _, hits = lexicon.annotate(text)
         hits += self._defined_term_hits(text)
@@ -208,9 +211,15 @@ class LawIndex:
             inherited[provision.id] = parent_hits + local
             parent = self.by_id.get(provision.parent) if provision.parent else None
             if parent is not None:
-                context.heading |= self.contexts[parent.id].heading
+                context.heading |= self._inherited_heading(parent)
             context.excluded = self._exclusion(provision, context, parent, local)
         self._attach_cross_references()
+
+    def _inherited_heading(self, parent: Provision) -> set[str]:
+        labels = self.contexts[parent.id].heading
+        if parent.kind not in STRUCTURAL_KINDS or self.object_labels is None:
+            return labels
+        return {label for label in labels if not label.startswith("element:") or label in self.object_labels}
 
     def _without_heading_line(self, provision: Provision, hits: list[Hit]) -> list[Hit]:
         """Drop hits in the heading printed at the top of the provision: headings never decide alone."""

@@ -181,7 +181,8 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     lexicon = lexicon_for(convention, law.document.language)
     articles = [a for a in convention.articles if a.assessed and a.elements]
     conduct = frozenset(f"element:{e.id}" for a in articles if not a.cross_cutting for e in a.elements if e.kind == "conduct")
-    index = LawIndex(law, lexicon, conduct)
+    objects = frozenset(f"element:{e.id}" for a in articles for e in a.elements if e.kind == "object")
+    index = LawIndex(law, lexicon, conduct, objects)
     retrieval = retrieval_scores(law, articles, lexicon.language)
     found = {article.number: find_candidates(index, article) for article in articles}
     articles_per_provision = Counter(context.provision.id for contexts in found.values() for context in contexts)
