@@ -244,6 +244,9 @@ CH2 = "articles/ch2_criminalization.yaml"
         ("articles/ch3_jurisdiction.yaml", "  chapter: 3\n", "  chapter: 2\n", ["article 22: chapter: 2 does not hold article 22"]),
         # a missing article
         ("articles/ch6_prevention.yaml", "- number: 53", "- number: 153", ["missing [53]", "unexpected [153]"]),
+        # a key given twice: YAML would keep only the last term list
+        ("terms/en.yaml", "  a24.authorisation: {vocab: [court_authorisation]}", "  a24.authorisation: {vocab: [court_authorisation], vocab: [warrant]}",
+         ["convention/terms/en.yaml: line", "key given twice: vocab"]),
         # a YAML word read as a boolean instead of a phrase
         ("terms/en.yaml", 'forged, "false", falsify', "forged, false, falsify",
          ["convention/terms/en.yaml: elements.a12.inauthentic.phrases.6: Input should be a valid string"]),

@@ -35,6 +35,43 @@ ROWS = [
         {"6.1.a", "6.1.b"},
         id="21-repeat-conviction-item",
     ),
+    # Safeguards come as a court order, a time limit, an appeal or a misuse offence; each attaches to the
+    # power it limits: through "this section", or through "the powers under this Part".
+    P_(
+        "PART IV - INVESTIGATION PROCEDURES\n\n"
+        "52. Real-time collection of traffic data\n"
+        "(1) Where a police officer has reasonable grounds to believe that traffic data associated with specified communications is required for a criminal investigation, "
+        "the officer may apply to the court for an order compelling a service provider to collect or record traffic data in real time.\n"
+        "(2) Real-time collection of traffic data shall be ordered for a period not exceeding six months.\n"
+        "(3) A police officer who misuses the powers granted under this section commits an offence and is liable on conviction to a fine.\n\n"
+        "53. Appeal\n"
+        "Any person aggrieved by an order made under this Part may appeal to the High Court within thirty days.\n\n"
+        "54. Annual report\n"
+        "The Inspector-General shall publish an annual report on the number of cases investigated.\n",
+        24,
+        {"52.1", "52.2", "52.3", "53"},
+        id="24-safeguard-forms-attach-to-their-power",
+    ),
+    # A penalty for a service provider's failure to obey an interception order, in the last subsection,
+    # does not make the interception power in subsection (1) an offence of illegal interception.
+    P_(
+        "53. Interception of content data\n"
+        "(1) Where a police officer has reasonable grounds to believe that the content of specified communications is required for an investigation, "
+        "the officer may apply to the court for an order to intercept the content data by technical means.\n"
+        "(2) A service provider who fails to comply with an order under this section commits an offence and is liable on conviction to a fine.\n",
+        8,
+        set(),
+        id="8-power-is-not-an-offence-through-a-sibling-penalty",
+    ),
+    # A power with words between "shall" and its verb is a power all the same.
+    P_(
+        "29. Access to computers and data\n"
+        "(1) The Controller or any person authorised by him shall, if he has reasonable cause to suspect that any contravention of this Chapter has been committed, "
+        "have access to any computer system and data for the purpose of searching for any information contained in it.\n",
+        28,
+        {"29.1"},
+        id="28-shall-if-have-access",
+    ),
 ]
 
 

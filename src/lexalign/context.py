@@ -24,6 +24,7 @@ REPEAL_CUE = "cue:repeal"
 # clause. It punishes an offence made elsewhere.
 OFFENCE_REFERENCE_CUE = "cue:offence_reference"
 GENERAL_REFERENCE_CUE = "cue:general_reference"  # "an offence under this Act": cites every offence
+THIS_SECTION_CUE = "cue:this_section"  # "misuses the powers under this section": cites its own section
 BROAD_SCOPE_CUE = "cue:broad_scope"
 POLICY_CUES = ("cue:policy_statement", "cue:rule_making")
 DEFINITION_CUE = "cue:definition"
@@ -65,6 +66,12 @@ class ProvisionContext:
 def unit_id(provision_id: str) -> str:
     """The first-level unit a provision belongs to: "14.1" for "14.1.a.ii", "14" for "14"."""
     return ".".join(provision_id.split(".")[:2])
+
+
+def _is_list_item(provision: Provision) -> bool:
+    """An item of a list, "(a)" or "(iv)", not a numbered subsection "(2)": the segmenter's kinds
+    depend on depth, the numbering style does not."""
+    return "." in provision.id and not provision.id.rsplit(".", 1)[1][:1].isdigit()
 
 
 def _by_label(hits: list[Hit]) -> dict[str, list[Hit]]:
@@ -178,7 +185,7 @@ class LawIndex:
         item: the whole unit counts, and so does the last item."""
         unit = self.contexts.get(unit_id(provision.id)) if provision.id.count(".") > 1 else None
         labels = dict(unit.own if unit is not None else self.contexts[provision.id].own)
-        siblings = self.children.get(provision.parent, []) if provision.parent else []
+        siblings = self.children.get(provision.parent, []) if provision.parent and _is_list_item(provision) else []
         if siblings and siblings[-1].id != provision.id:
             for label, hits in self.contexts[siblings[-1].id].own.items():
                 labels.setdefault(label, hits)
@@ -307,7 +314,10 @@ class LawIndex:
             if context.excluded:
                 continue
             targets = self._cited(provision, absolute, relative)
-            self.citations[provision.id] = [t.id for t in targets]
+            # Its own section is cited for attaching (a misuse offence to the powers of its section), not
+            # for borrowing elements: "an offence under this section" does not read every subsection.
+            own_section = [provision.id.split(".")[0]] if THIS_SECTION_CUE in context.own and "." in provision.id else []
+            self.citations[provision.id] = [t.id for t in targets] + own_section
             if not targets or not any(cue in context.body for cue in OFFENCE_CUES):
                 continue
             own_conduct = {label for label in context.body if label in self.conduct_labels}

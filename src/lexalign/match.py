@@ -14,7 +14,7 @@ from functools import lru_cache
 import bm25s
 from rapidfuzz import fuzz
 
-from lexalign.context import GENERAL_REFERENCE_CUE, OFFENCE_CUES, OFFENCE_REFERENCE_CUE, STRUCTURAL_KINDS, LawIndex, ProvisionContext, unit_id
+from lexalign.context import OFFENCE_CUES, OFFENCE_REFERENCE_CUE, STRUCTURAL_KINDS, LawIndex, ProvisionContext
 from lexalign.lexicon import lexicon_for, pipeline
 from lexalign.models import Article, ArticleCandidates, Convention, Evidence, Provision, SegmentedLaw, Span
 
@@ -189,8 +189,7 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     topics = {context.provision.id: heading_topics(context, articles) for contexts in found.values() for context in contexts}
     scored = [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision, topics) for article in articles]
     scored = _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting})
-    general = {pid for pid, context in index.contexts.items() if GENERAL_REFERENCE_CUE in context.body}
-    return _select_evidence(scored, articles, _lineage_citations(law, index.citations), general)
+    return _select_evidence(scored, articles, _lineage_citations(law, index.citations), index)
 
 
 def _lineage_citations(law: SegmentedLaw, citations: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -209,12 +208,12 @@ def _strongest(candidates: list[Evidence]) -> list[Evidence]:
 
 
 def _overlaps(provision: str, anchors: set[str]) -> bool:
-    """Same provision, one inside the other, or items of the same subsection (a penalty tail is
-    often printed after the last item of the list it punishes)."""
-    return any(provision == a or a.startswith(provision + ".") or provision.startswith(a + ".") or unit_id(provision) == unit_id(a) for a in anchors)
+    """In the same section: a section's penalty subsection punishes its offence, a time limit in a
+    power's section limits that power."""
+    return any(provision.split(".")[0] == a.split(".")[0] for a in anchors)
 
 
-def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], citations: dict[str, list[str]], general: set[str]) -> list[ArticleCandidates]:
+def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], citations: dict[str, list[str]], index: LawIndex) -> list[ArticleCandidates]:
     """Keep each article's strongest candidates; an article that attaches to others (sanctions to
     offences) keeps the candidates that are, contain or cite their evidence."""
     kept = {entry.article: _strongest(entry.candidates) for entry in scored}
@@ -223,6 +222,8 @@ def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], c
     for entry in scored:
         targets = by_number[entry.article].attaches_to
         if targets:
+            cues = [f"cue:{cue}" for cue in by_number[entry.article].general_references]
+            general = {e.provision for e in entry.candidates if any(cue in index.contexts[e.provision].body for cue in cues)}
             anchors = {e.provision for number in targets for e in kept.get(number, [])}
             chosen = [
                 e

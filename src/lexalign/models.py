@@ -71,6 +71,9 @@ class Article(Frozen):
     # Evidence must be, contain or cite evidence of these articles: the sanctions of article 21 count
     # for offences the Convention asks for, not for every offence a law creates.
     attaches_to: list[int] = Field(default_factory=list)
+    # Cue ids of a provision that refers to all the provisions it attaches to at once: "a person who
+    # commits an offence under this Act" (sanctions), "misuses the powers under this Part" (safeguards).
+    general_references: list[str] = Field(default_factory=list)
 
 
 class Chapter(Frozen):
