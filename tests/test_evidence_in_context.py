@@ -72,6 +72,19 @@ ROWS = [
         {"29.1"},
         id="28-shall-if-have-access",
     ),
+    # A request for interception is evidence of article 46, not of the general rules of mutual legal
+    # assistance (article 40), though it names the central authority and the requesting State.
+    P_(
+        "57. Central authority\n"
+        "(1) The Attorney-General is the central authority for mutual legal assistance and may make requests to, and receive requests from, a foreign State for assistance in criminal investigations.\n"
+        "(2) The central authority may refuse a request for mutual legal assistance where the request concerns a political offence.\n\n"
+        "64. Interception at the request of a foreign State\n"
+        "Where the central authority receives a request from a foreign State for the interception of content data of specified communications transmitted by means of a computer system, "
+        "the central authority may apply to the court for an order to intercept the content data in real time and transmit it to the requesting State.\n",
+        40,
+        {"57.1", "57.2"},
+        id="40-yields-interception-requests-to-46",
+    ),
 ]
 
 

@@ -189,6 +189,7 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     topics = {context.provision.id: heading_topics(context, articles) for contexts in found.values() for context in contexts}
     scored = [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision, topics) for article in articles]
     scored = _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting})
+    scored = _yield_to_specific(scored, articles)
     return _select_evidence(scored, articles, _lineage_citations(law, index.citations), index)
 
 
@@ -233,6 +234,19 @@ def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], c
         else:
             chosen = kept[entry.article]
         result.append(ArticleCandidates(article=entry.article, candidates=chosen))
+    return result
+
+
+def _yield_to_specific(scored: list[ArticleCandidates], articles: list[Article]) -> list[ArticleCandidates]:
+    """A general article loses the candidates that a more specific article (`yields_to`) keeps with a
+    score at least as high."""
+    kept = {entry.article: {e.provision: e.score for e in _strongest(entry.candidates)} for entry in scored if entry.candidates}
+    by_number = {a.number: a for a in articles}
+    result = []
+    for entry in scored:
+        specific = [kept[number] for number in by_number[entry.article].yields_to if number in kept]
+        candidates = [e for e in entry.candidates if not any(scores.get(e.provision, -1.0) >= e.score for scores in specific)]
+        result.append(ArticleCandidates(article=entry.article, candidates=candidates))
     return result
 
 

@@ -74,6 +74,9 @@ class Article(Frozen):
     # Cue ids of a provision that refers to all the provisions it attaches to at once: "a person who
     # commits an offence under this Act" (sanctions), "misuses the powers under this Part" (safeguards).
     general_references: list[str] = Field(default_factory=list)
+    # More specific articles that take this one's evidence: a request for interception implements
+    # article 46, not the general rules of mutual legal assistance (article 40).
+    yields_to: list[int] = Field(default_factory=list)
 
 
 class Chapter(Frozen):
