@@ -85,6 +85,19 @@ ROWS = [
         {"57.1", "57.2"},
         id="40-yields-interception-requests-to-46",
     ),
+    # A penalty schedule that grades "an attempt to commit an offense" sets sanctions; the attempt is
+    # made an offence by the subsection that says whoever attempts is punished.
+    P_(
+        "§ 1030. Fraud and related activity in connection with computers\n"
+        "(a) Whoever intentionally accesses a computer without authorization and thereby obtains information shall be punished as provided in subsection (c).\n"
+        "(b) Whoever conspires to commit or attempts to commit an offense under subsection (a) shall be punished as provided in subsection (c).\n"
+        "(c) The punishment for an offense under subsection (a) or (b) is— "
+        "(1) a fine under this title or imprisonment for not more than one year, or both, in the case of an offense under subsection (a), or an attempt to commit an offense punishable under this paragraph; and "
+        "(2) a fine under this title or imprisonment for not more than five years, or both, in the case of a second offense under subsection (a), or an attempt to commit an offense punishable under this paragraph.\n",
+        19,
+        {"1030.b"},
+        id="19-penalty-schedule-grades-attempts",
+    ),
 ]
 
 

@@ -18,6 +18,7 @@ from lexalign.models import Provision, SegmentedLaw
 STRUCTURAL_KINDS = {"part", "chapter", "preamble", "schedule"}
 # Cue ids read from terms/<lang>.yaml that change how a provision is read.
 OFFENCE_CUES = ("cue:offence", "cue:penalty")
+PENALTY_CUE = OFFENCE_CUES[1]
 NEGATION_CUE = "cue:negation_exception"
 REPEAL_CUE = "cue:repeal"
 # "A person who commits an offence under subsection (1) which causes ...": an aggravation or penalty
@@ -61,6 +62,10 @@ class ProvisionContext:
     heading: set[str] = field(default_factory=set)
     excluded: str | None = None  # why this provision can never be evidence
     borrowed: bool = False  # holds elements only through the provisions it cites (a penalty clause)
+    # Sits in a list introduced by a penalty and no conduct ("The punishment for an offense under
+    # subsection (a) is— (1) a fine ... in the case of an attempt ..."): it grades sanctions, it does
+    # not make the conduct it names an offence.
+    in_penalty_schedule: bool = False
 
 
 def unit_id(provision_id: str) -> str:
@@ -220,7 +225,15 @@ class LawIndex:
             if parent is not None:
                 context.heading |= self._inherited_heading(parent)
             context.excluded = self._exclusion(provision, context, parent, local)
+            if parent is not None:
+                parent_context = self.contexts[parent.id]
+                context.in_penalty_schedule = parent_context.in_penalty_schedule or self._opens_penalty_schedule(parent_context)
         self._attach_cross_references()
+
+    def _opens_penalty_schedule(self, context: ProvisionContext) -> bool:
+        """A chapeau that names penalties but neither makes an offence nor describes any conduct."""
+        local = {label for label, hits in context.body.items() if any(context.provision.start <= h.start < context.provision.end for h in hits)}
+        return PENALTY_CUE in local and OFFENCE_CUES[0] not in local and not local & self.conduct_labels
 
     def _inherited_heading(self, parent: Provision) -> set[str]:
         labels = self.contexts[parent.id].heading

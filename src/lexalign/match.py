@@ -38,8 +38,11 @@ def _reads(context: ProvisionContext, label: str) -> bool:
     return label in context.body or label in context.heading
 
 
-def _is_candidate(index: LawIndex, context: ProvisionContext, core: list[str], cues: list[str], excluding: list[str] = ()) -> bool:
+def _is_candidate(index: LawIndex, context: ProvisionContext, core: list[str], cues: list[str], excluding: list[str] = (), core_conduct: bool = False) -> bool:
     if context.excluded or not all(_reads(context, label) for label in core):
+        return False
+    # a penalty schedule names conduct only to grade its sanctions
+    if context.in_penalty_schedule and core_conduct:
         return False
     if any(_reads(context, cue) for cue in excluding):
         return False
@@ -93,7 +96,8 @@ def find_candidates(index: LawIndex, article: Article) -> list[ProvisionContext]
     core = _element_labels(article, lambda e: e.core) or _element_labels(article, lambda e: e.mandatory)
     cues = [f"cue:{c}" for c in article.context_cues]
     excluding = [f"cue:{c}" for c in article.excluding_cues]
-    found = [c for c in index.contexts.values() if _is_candidate(index, c, core, cues, excluding)]
+    core_conduct = any(e.core and e.kind == "conduct" for e in article.elements)
+    found = [c for c in index.contexts.values() if _is_candidate(index, c, core, cues, excluding, core_conduct)]
     return _most_specific(found, index.by_id)
 
 
