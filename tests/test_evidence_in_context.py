@@ -98,6 +98,29 @@ ROWS = [
         {"1030.b"},
         id="19-penalty-schedule-grades-attempts",
     ),
+    # An offence built on another ("commits an offence under section 14 with intent to ... commits an
+    # offence") reads the cited offence; an aggravated penalty for it ("which causes injury is liable")
+    # only punishes it.
+    P_(
+        "14. Unauthorised access\n"
+        "(1) A person who intentionally and without authorisation accesses a computer system commits an offence and is liable on conviction to imprisonment for three years.\n\n"
+        "15. Access with intent to commit further offences\n"
+        "(1) A person who commits an offence under section 14 with intent to commit a further offence under any law commits an offence and is liable on conviction to imprisonment for ten years.\n\n"
+        "16. Aggravated access\n"
+        "(1) A person who commits an offence under section 14 which causes physical injury to any person is liable on conviction to imprisonment for twenty years.\n",
+        7,
+        {"14.1", "15.1"},
+        id="7-offence-built-on-another",
+    ),
+    # An exception that opens with the subsections it qualifies is still an exception.
+    P_(
+        "18. Illegal devices\n"
+        "(1) A person who knowingly manufactures, sells, distributes or otherwise makes available a device, program, computer password or access code designed primarily for the purpose of committing an offence under this Part commits an offence and is liable on conviction to imprisonment for ten years.\n"
+        "(2) Despite subsection (1), the activities described under the subsection do not constitute an offence if the device is used for the authorised testing or protection of a computer system.\n",
+        11,
+        {"18.1"},
+        id="11-despite-subsection-exception",
+    ),
 ]
 
 

@@ -49,7 +49,7 @@ QUOTED_TERM = re.compile(r"""(?:^|[\s(\[:—-])["“‘'«]\s*[^"“”‘’'«
 REPEAL_WINDOW = 80
 # ... and only in a short provision: a long one that mentions a repeal still has its own substance.
 REPEALED_MAX_LENGTH = 300
-NEGATION_WINDOW = 60
+NEGATION_WINDOW = 90
 # Exclusions that carry over from a provision to everything inside it.
 INHERITED_EXCLUSIONS = ("definition", "exception", "repealed", "policy")
 
@@ -77,6 +77,16 @@ def _is_list_item(provision: Provision) -> bool:
     """An item of a list, "(a)" or "(iv)", not a numbered subsection "(2)": the segmenter's kinds
     depend on depth, the numbering style does not."""
     return "." in provision.id and not provision.id.rsplit(".", 1)[1][:1].isdigit()
+
+
+def _makes_variant_offence(context: ProvisionContext) -> bool:
+    """"A person who commits an offence under section 14 with intent to commit a further offence
+    commits an offence": a new offence built on the cited one, which it reads. "A person who commits an
+    offence under subsection (1) which causes injury is liable to ..." only punishes the cited one."""
+    if context.in_penalty_schedule:
+        return False
+    other_uses = context.body.get(OFFENCE_REFERENCE_CUE, []) + context.body.get(PENALTY_CUE, [])  # "is liable to" is both
+    return any(not any(h.start < r.end and r.start < h.end for r in other_uses) for h in context.body.get(OFFENCE_CUES[0], []))
 
 
 def _by_label(hits: list[Hit]) -> dict[str, list[Hit]]:
@@ -336,7 +346,7 @@ class LawIndex:
             own_conduct = {label for label in context.body if label in self.conduct_labels}
             # "an offence under subsection (1) is liable to ...": it punishes an offence made elsewhere and
             # borrows nothing; "does any act referred to in section 43" makes the offence and reads section 43.
-            penalty_only = len(own_conduct) <= PENALTY_ONLY_MAX_CONDUCTS and OFFENCE_REFERENCE_CUE not in context.body
+            penalty_only = len(own_conduct) <= PENALTY_ONLY_MAX_CONDUCTS and (OFFENCE_REFERENCE_CUE not in context.body or _makes_variant_offence(context))
             penalty_hits = [h for cue in OFFENCE_CUES for h in context.body.get(cue, [])]
             for target in targets:
                 if penalty_only:

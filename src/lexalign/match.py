@@ -145,7 +145,7 @@ def score_candidates(index: LawIndex, article: Article, found: list[ProvisionCon
             "specificity": BORROWED_SPECIFICITY if context.borrowed else 1 / articles_per_provision[provision.id],
         }
         score = sum(SCORE_WEIGHTS[name] * value for name, value in signals.items())
-        if OFFENCE_REFERENCE_CUE in context.body and any(f"cue:{cue}" in OFFENCE_CUES for cue in article.context_cues):
+        if OFFENCE_REFERENCE_CUE in context.body and not context.borrowed and any(f"cue:{cue}" in OFFENCE_CUES for cue in article.context_cues):
             score *= SECONDARY_OFFENCE_FACTOR
         evidence.append(_evidence(index, context, article, score))
     evidence.sort(key=lambda e: (-e.score, e.provision))
