@@ -23,7 +23,9 @@ SECONDARY_OFFENCE_FACTOR = 0.7
 # Evidence scoring below this share of the best candidate's score is noise, not implementation.
 RELATIVE_SCORE_FLOOR = 0.75
 # How far below its best-fitting article a provision may score and still count for another one.
-BEST_FIT_MARGIN = 0.25
+# 0.25 until the second session; 0.15 raised evidence F1 on the development set (0.737 -> 0.742) and
+# on the bundled samples written apart from it (0.865 -> 0.872); 0.1 to 0.25 all lie within 0.02.
+BEST_FIT_MARGIN = 0.15
 # Specificity given to a provision that holds its elements only through the provisions it cites.
 BORROWED_SPECIFICITY = 0.5
 
