@@ -121,6 +121,21 @@ ROWS = [
         {"18.1"},
         id="11-despite-subsection-exception",
     ),
+    # A request for access that mentions data preserved under section 59 belongs to the article its
+    # heading names (44), not to preservation (42), which section 59 implements.
+    P_(
+        "59. Expedited preservation of stored computer data at the request of a foreign State\n"
+        "(1) A foreign State may request the central authority to order the expeditious preservation of stored computer data located in Kenya, in respect of which the requesting State intends to submit a request for mutual assistance for the search, seizure or disclosure of the data.\n"
+        "(2) The central authority shall apply to the court for an order for the preservation of the data for a period not exceeding ninety days.\n"
+        "\n"
+        "61. Mutual assistance regarding accessing of stored computer data\n"
+        "(1) A foreign State may request the central authority to search, access, seize, secure or disclose stored computer data located within Kenya, including data that has been preserved under section 59.\n"
+        "(2) The central authority shall apply to the court for a warrant to search, access, seize or disclose the data.\n"
+        "\n",
+        42,
+        {"59.1", "59.2"},
+        id="42-heading-names-another-article",
+    ),
 ]
 
 

@@ -194,7 +194,7 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     articles_per_provision = Counter(context.provision.id for contexts in found.values() for context in contexts)
     topics = {context.provision.id: heading_topics(context, articles) for contexts in found.values() for context in contexts}
     scored = [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision, topics) for article in articles]
-    scored = _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting})
+    scored = _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting}, topics)
     scored = _yield_to_specific(scored, articles)
     return _select_evidence(scored, articles, _lineage_citations(law, index.citations), index)
 
@@ -256,7 +256,15 @@ def _yield_to_specific(scored: list[ArticleCandidates], articles: list[Article])
     return result
 
 
-def _prefer_best_fit(scored: list[ArticleCandidates], cross_cutting: set[int]) -> list[ArticleCandidates]:
+def _fits(evidence: Evidence, article: int, best: dict[str, float], topics: dict[str, set[int]], strongest: bool) -> bool:
+    """Close enough to the provision's best fit; and when its headings name other articles and not
+    this one, it must be the best fit itself, unless it is this article's strongest candidate."""
+    named = topics.get(evidence.provision, set())
+    margin = BEST_FIT_MARGIN if strongest or not named or article in named else 0.0
+    return evidence.score >= best[evidence.provision] - margin
+
+
+def _prefer_best_fit(scored: list[ArticleCandidates], cross_cutting: set[int], topics: dict[str, set[int]]) -> list[ArticleCandidates]:
     """A provision that fits another article clearly better is not evidence for this one.
 
     Cross-cutting articles (sanctions, jurisdiction, safeguards) neither lose nor take provisions."""
@@ -269,6 +277,6 @@ def _prefer_best_fit(scored: list[ArticleCandidates], cross_cutting: set[int]) -
     return [
         entry
         if entry.article in cross_cutting
-        else ArticleCandidates(article=entry.article, candidates=[e for e in entry.candidates if e.score >= best[e.provision] - BEST_FIT_MARGIN])
+        else ArticleCandidates(article=entry.article, candidates=[e for rank, e in enumerate(entry.candidates) if _fits(e, entry.article, best, topics, rank == 0)])
         for entry in scored
     ]
