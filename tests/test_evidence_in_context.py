@@ -136,6 +136,23 @@ ROWS = [
         {"59.1", "59.2"},
         id="42-heading-names-another-article",
     ),
+    # An interpretive clause on where the act took place is jurisdiction, and nothing else.
+    P_(
+        "3. Unauthorised access\n"
+        "(1) A person who intentionally and without authority accesses a computer system commits an offence and is liable on conviction to imprisonment for two years.\n"
+        "(2) For an offence to be committed under this section, it is immaterial where the act in question took place.\n",
+        22,
+        {"3.2"},
+        id="22-interpretive-clause-on-place",
+    ),
+    P_(
+        "3. Unauthorised access\n"
+        "(1) A person who intentionally and without authority accesses a computer system commits an offence and is liable on conviction to imprisonment for two years.\n"
+        "(2) For an offence to be committed under this section, it is immaterial where the act in question took place.\n",
+        7,
+        {"3.1"},
+        id="7-interpretive-clause-is-not-the-offence",
+    ),
 ]
 
 

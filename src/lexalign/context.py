@@ -51,7 +51,10 @@ REPEAL_WINDOW = 80
 REPEALED_MAX_LENGTH = 300
 NEGATION_WINDOW = 90
 # Exclusions that carry over from a provision to everything inside it.
-INHERITED_EXCLUSIONS = ("definition", "exception", "repealed", "policy")
+INHERITED_EXCLUSIONS = ("definition", "interpretive", "exception", "repealed", "policy")
+# An interpretive clause ("For the purposes of this section, it is immaterial where the act took
+# place") implements nothing, except for the articles that say so (`reads_interpretive`: jurisdiction).
+INTERPRETIVE = "interpretive"
 
 
 @dataclass
@@ -279,21 +282,22 @@ class LawIndex:
             return "exception"
         if any(cue in context.heading for cue in POLICY_CUES) or any(h.start - provision.start < POLICY_WINDOW for cue in POLICY_CUES for h in context.own.get(cue, [])):
             return "policy"
-        if self._is_definition(provision, context, local):
-            return "definition"
-        return None
+        return self._definition_kind(provision, context, local)
 
-    def _is_definition(self, provision: Provision, context: ProvisionContext, local: list[Hit]) -> bool:
-        """Definitions never implement an article: a definitions section, a "for the purposes of this
-        section" subsection, or a text that opens with a quoted term and "means" / "includes"."""
+    def _definition_kind(self, provision: Provision, context: ProvisionContext, local: list[Hit]) -> str | None:
+        """Definitions never implement an article: a definitions section, or a text that opens with a
+        quoted term and "means" / "includes"; nor do interpretive clauses ("for the purposes of this
+        section, ...") but for the articles that read them."""
         if any(cue in context.own for cue in OFFENCE_CUES) and provision.kind == "section":
-            return False
+            return None
         if any(h.label in OFFENCE_CUES for h in local):
-            return False
+            return None
         opening = {h.label for h in local if h.start - provision.start < DEFINITION_WINDOW}
         if DEFINITION_SCOPE_CUE in opening:
-            return True
-        return DEFINITION_CUE in opening and QUOTED_TERM.search(provision.text[:DEFINITION_WINDOW]) is not None
+            return INTERPRETIVE
+        if DEFINITION_CUE in opening and QUOTED_TERM.search(provision.text[:DEFINITION_WINDOW]) is not None:
+            return "definition"
+        return None
 
     def _reference_patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         """"section 5(1)", "sections 4(a) and 4(b)" (absolute) and "subsection (1) or (2)" (relative)."""

@@ -14,7 +14,7 @@ from functools import lru_cache
 import bm25s
 from rapidfuzz import fuzz
 
-from lexalign.context import OFFENCE_CUES, OFFENCE_REFERENCE_CUE, STRUCTURAL_KINDS, LawIndex, ProvisionContext
+from lexalign.context import INTERPRETIVE, OFFENCE_CUES, OFFENCE_REFERENCE_CUE, STRUCTURAL_KINDS, LawIndex, ProvisionContext
 from lexalign.lexicon import lexicon_for, pipeline
 from lexalign.models import Article, ArticleCandidates, Convention, Evidence, Provision, SegmentedLaw, Span
 
@@ -40,8 +40,10 @@ def _reads(context: ProvisionContext, label: str) -> bool:
     return label in context.body or label in context.heading
 
 
-def _is_candidate(index: LawIndex, context: ProvisionContext, core: list[str], cues: list[str], excluding: list[str] = (), core_conduct: bool = False) -> bool:
-    if context.excluded or not all(_reads(context, label) for label in core):
+def _is_candidate(index: LawIndex, context: ProvisionContext, core: list[str], cues: list[str], excluding: list[str] = (), core_conduct: bool = False, reads_interpretive: bool = False) -> bool:
+    if context.excluded and not (reads_interpretive and context.excluded == INTERPRETIVE):
+        return False
+    if not all(_reads(context, label) for label in core):
         return False
     # a penalty schedule names conduct only to grade its sanctions
     if context.in_penalty_schedule and core_conduct:
@@ -99,7 +101,7 @@ def find_candidates(index: LawIndex, article: Article) -> list[ProvisionContext]
     cues = [f"cue:{c}" for c in article.context_cues]
     excluding = [f"cue:{c}" for c in article.excluding_cues]
     core_conduct = any(e.core and e.kind == "conduct" for e in article.elements)
-    found = [c for c in index.contexts.values() if _is_candidate(index, c, core, cues, excluding, core_conduct)]
+    found = [c for c in index.contexts.values() if _is_candidate(index, c, core, cues, excluding, core_conduct, article.reads_interpretive)]
     return _most_specific(found, index.by_id)
 
 

@@ -77,6 +77,8 @@ class Article(Frozen):
     # More specific articles that take this one's evidence: a request for interception implements
     # article 46, not the general rules of mutual legal assistance (article 40).
     yields_to: list[int] = Field(default_factory=list)
+    # Interpretive clauses can implement it: "it is immaterial where the act took place" is jurisdiction.
+    reads_interpretive: bool = False
 
 
 class Chapter(Frozen):
