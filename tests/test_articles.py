@@ -70,6 +70,8 @@ ROWS = [
     P_(9, "Interference with data", "A person who intentionally and without lawful excuse damages, deletes, alters or suppresses computer data commits an offence and is liable on conviction to imprisonment for a term not exceeding seven years.", C, id="9-uk-covered"),
     P_(9, "Data interference", "Shall be punished by imprisonment from two to five years anyone who, without right, deletes, damages, deteriorates, alters or suppresses electronic data.", C, id="9-civil-covered"),
     P_(9, "Damage to data", "Whoever knowingly and without authorization erases or modifies electronic data stored in a computer shall be punished by a fine or imprisonment for not more than five years.", C, id="9-us-covered"),
+    # An e-mail is data: destroying or aborting it interferes with data.
+    P_(9, "Unlawful destruction of electronic messages", "A person who unlawfully destroys or aborts any electronic mail commits an offence and is liable on conviction to a fine or to imprisonment for a term not exceeding two years.", C, id="9-email-is-data"),
     # Near miss: data protection duty of a controller, no offence.
     P_(9, "Security of personal data", "A data controller shall take appropriate measures to prevent the accidental loss, alteration or deletion of personal data.", A, id="9-miss-data-protection-duty"),
     # Near miss: damage to physical property.
