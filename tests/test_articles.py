@@ -291,6 +291,8 @@ ROWS = [
     # Near miss: joint committee of ministries.
     P_(48, "Joint committee", "There is established a joint committee of the Ministry of Finance and the Ministry of Trade.", A, id="48-miss-joint-committee"),
     # ------------------------------------------------------------------ 53 prevention
+    # A body coordinating cybercrime prevention programs with business: one preventive measure.
+    P_(53, "Functions of the Centre", "The Centre shall coordinate the participation of the business sector and nongovernment organizations in cybercrime prevention programs.", P, id="53-prevention-programs-partial"),
     P_(53, "Prevention", "The Agency shall establish a national computer emergency response team, protect critical information infrastructure, and promote public awareness of cybersecurity and a mechanism for the public to report incidents.", C, id="53-covered"),
     # One measure only: partial.
     P_(53, "National CERT", "There is established a national computer incident response team responsible for responding to cybersecurity incidents.", P, id="53-cert-only-partial"),
