@@ -153,6 +153,15 @@ ROWS = [
         {"3.1"},
         id="7-interpretive-clause-is-not-the-offence",
     ),
+    # A record of what was seized, given to the person, is a safeguard of the seizure power.
+    P_(
+        "31. Search and seizure\n"
+        "(1) A police officer who has reasonable grounds to believe that a computer system may be used as evidence of an offence may issue an order authorising a law enforcement officer to search the computer system and seize the computer data.\n"
+        "(2) Where computer data is seized, the law enforcement officer shall prepare a list of items seized and issue a copy of that list to the person having control of the computer system.\n",
+        24,
+        {"31.2"},
+        id="24-seizure-record-is-a-safeguard",
+    ),
 ]
 
 
