@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,19 @@ def test_user_errors_are_one_line(args: list[str], env: dict[str, str] | None, m
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_eval_with_a_broken_convention_stops_at_once(tmp_path: Path) -> None:
+    from lexalign import settings
+
+    convention = tmp_path / "convention"
+    shutil.copytree(settings.convention_dir(), convention)
+    terms = convention / "terms" / "en.yaml"
+    terms.write_text(terms.read_text(encoding="utf-8").replace("  a24.authorisation: {vocab: [court_authorisation]}", "  a24.authorisation: {vocab: [a court]}", 1), encoding="utf-8")
+    corpora = str(Path(SAMPLE).parent)
+    result = run(["eval", corpora, "--laws", corpora], {"LEXALIGN_CONVENTION_DIR": str(convention)})
+    assert result.exit_code == 2, result.output
+    assert "'a court' is not under `vocabulary:`" in result.output and "POOLED" not in result.output
 
 
 def test_eval_on_a_folder_without_gold_files(tmp_path: Path) -> None:

@@ -33,13 +33,16 @@ def user_errors() -> Iterator[None]:
 
 
 def check_settings() -> None:
-    """Read the LEXALIGN_* settings once up front, so a bad value stops the command with one line
-    instead of failing every file of a run."""
+    """Read the LEXALIGN_* settings and the Convention model once up front, so a bad value or a
+    broken data file stops the command with one line instead of failing every file of a run (an
+    `eval` once printed a table of zeros for a typo in a term list)."""
     from lexalign import settings
+    from lexalign.convention import load_convention
 
     settings.max_file_mb()
     settings.pdf_engine()
     settings.jobs()
+    load_convention()
 
 
 def emit(text: str | bytes, output: str | None) -> None:
