@@ -24,7 +24,6 @@ REPEAL_CUE = "cue:repeal"
 # "A person who commits an offence under subsection (1) which causes ...": an aggravation or penalty
 # clause. It punishes an offence made elsewhere.
 OFFENCE_REFERENCE_CUE = "cue:offence_reference"
-GENERAL_REFERENCE_CUE = "cue:general_reference"  # "an offence under this Act": cites every offence
 THIS_SECTION_CUE = "cue:this_section"  # "misuses the powers under this section": cites its own section
 BROAD_SCOPE_CUE = "cue:broad_scope"
 POLICY_CUES = ("cue:policy_statement", "cue:rule_making")
@@ -224,6 +223,7 @@ class LawIndex:
 
     def _fill_contexts(self) -> None:
         inherited: dict[str, list[Hit]] = {}
+        schedules: set[str] = set()  # provisions whose items form a penalty schedule
         for provision in self.law.provisions:  # parents come before children in document order
             context = self.contexts[provision.id]
             parent_hits = inherited.get(provision.parent, []) if provision.parent else []
@@ -238,15 +238,14 @@ class LawIndex:
             if parent is not None:
                 context.heading |= self._inherited_heading(parent)
             context.excluded = self._exclusion(provision, context, parent, local)
-            if parent is not None:
-                parent_context = self.contexts[parent.id]
-                context.in_penalty_schedule = parent_context.in_penalty_schedule or self._opens_penalty_schedule(parent_context)
+            context.in_penalty_schedule = provision.parent in schedules
+            if context.in_penalty_schedule or self._opens_penalty_schedule({hit.label for hit in local}):
+                schedules.add(provision.id)
         self._attach_cross_references()
 
-    def _opens_penalty_schedule(self, context: ProvisionContext) -> bool:
+    def _opens_penalty_schedule(self, chapeau: set[str]) -> bool:
         """A chapeau that names penalties but neither makes an offence nor describes any conduct."""
-        local = {label for label, hits in context.body.items() if any(context.provision.start <= h.start < context.provision.end for h in hits)}
-        return PENALTY_CUE in local and OFFENCE_CUES[0] not in local and not local & self.conduct_labels
+        return PENALTY_CUE in chapeau and OFFENCE_CUES[0] not in chapeau and not chapeau & self.conduct_labels
 
     def _inherited_heading(self, parent: Provision) -> set[str]:
         labels = self.contexts[parent.id].heading

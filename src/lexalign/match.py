@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 import bm25s
@@ -40,20 +41,42 @@ def _reads(context: ProvisionContext, label: str) -> bool:
     return label in context.body or label in context.heading
 
 
-def _is_candidate(index: LawIndex, context: ProvisionContext, core: list[str], cues: list[str], excluding: list[str] = (), core_conduct: bool = False, reads_interpretive: bool = False) -> bool:
-    if context.excluded and not (reads_interpretive and context.excluded == INTERPRETIVE):
+@dataclass(frozen=True)
+class _Needs:
+    """What a provision must hold to be a candidate for one article, as labels."""
+
+    core: list[str]
+    cues: list[str]  # any one, in the provision's context
+    excluding: list[str]
+    core_conduct: bool
+    reads_interpretive: bool
+
+    @classmethod
+    def of(cls, article: Article) -> _Needs:
+        return cls(
+            core=_element_labels(article, lambda e: e.core) or _element_labels(article, lambda e: e.mandatory),
+            cues=[f"cue:{c}" for c in article.context_cues],
+            excluding=[f"cue:{c}" for c in article.excluding_cues],
+            core_conduct=any(e.core and e.kind == "conduct" for e in article.elements),
+            reads_interpretive=article.reads_interpretive,
+        )
+
+
+def _is_candidate(index: LawIndex, context: ProvisionContext, needs: _Needs) -> bool:
+    if context.excluded and not (needs.reads_interpretive and context.excluded == INTERPRETIVE):
         return False
-    if not all(_reads(context, label) for label in core):
+    if not all(_reads(context, label) for label in needs.core):
         return False
     # a penalty schedule names conduct only to grade its sanctions
-    if context.in_penalty_schedule and core_conduct:
+    if context.in_penalty_schedule and needs.core_conduct:
         return False
-    if any(_reads(context, cue) for cue in excluding):
+    if any(_reads(context, cue) for cue in needs.excluding):
         return False
     # At least one core element in the provision's own words: a penalty item "(c) to a fine not
     # exceeding ..." inherits its section's elements but implements nothing by itself.
-    if not context.borrowed and not any(label in context.own for label in core):
+    if not context.borrowed and not any(label in context.own for label in needs.core):
         return False
+    cues = needs.cues
     return not cues or any(cue in context.body for cue in cues) or any(cue in index.unit_labels(context.provision) for cue in cues)
 
 
@@ -97,11 +120,8 @@ def _most_specific(candidates: list[ProvisionContext], by_id: dict[str, Provisio
 
 def find_candidates(index: LawIndex, article: Article) -> list[ProvisionContext]:
     """The most specific provisions whose context holds every core element of the article."""
-    core = _element_labels(article, lambda e: e.core) or _element_labels(article, lambda e: e.mandatory)
-    cues = [f"cue:{c}" for c in article.context_cues]
-    excluding = [f"cue:{c}" for c in article.excluding_cues]
-    core_conduct = any(e.core and e.kind == "conduct" for e in article.elements)
-    found = [c for c in index.contexts.values() if _is_candidate(index, c, core, cues, excluding, core_conduct, article.reads_interpretive)]
+    needs = _Needs.of(article)
+    found = [c for c in index.contexts.values() if _is_candidate(index, c, needs)]
     return _most_specific(found, index.by_id)
 
 
@@ -224,7 +244,8 @@ def _overlaps(provision: str, anchors: set[str]) -> bool:
 
 def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], citations: dict[str, list[str]], index: LawIndex) -> list[ArticleCandidates]:
     """Keep each article's strongest candidates; an article that attaches to others (sanctions to
-    offences) keeps the candidates that are, contain or cite their evidence."""
+    offences) keeps the candidates in the same section as their evidence, citing it, or referring
+    to all of it at once ("an offence under this Act")."""
     kept = {entry.article: _strongest(entry.candidates) for entry in scored}
     by_number = {a.number: a for a in articles}
     result = []
