@@ -98,6 +98,19 @@ ROWS = [
         {"1030.b"},
         id="19-penalty-schedule-grades-attempts",
     ),
+    # ... and the harms a schedule grades implement nothing but sanctions: "damage affecting a computer
+    # used in the administration of justice" is not redress for victims.
+    P_(
+        "§ 1030. Fraud and related activity in connection with computers\n"
+        "(a) Whoever knowingly causes the transmission of a program and thereby intentionally causes damage to a protected computer shall be punished as provided in subsection (c).\n"
+        "(c) The punishment for an offense under subsection (a) is— "
+        "(1) a fine under this title or imprisonment for not more than ten years, or both, if the offense caused— (A) physical injury to any person; (B) a threat to public health or safety; or "
+        "(C) damage affecting a computer used by an entity of the Government in furtherance of the administration of justice; and "
+        "(2) a fine under this title or imprisonment for not more than twenty years, or both, in the case of a second offense.\n",
+        34,
+        set(),
+        id="34-penalty-schedule-harms-are-not-redress",
+    ),
     # An offence built on another ("commits an offence under section 14 with intent to ... commits an
     # offence") reads the cited offence; an aggravated penalty for it ("which causes injury is liable")
     # only punishes it.

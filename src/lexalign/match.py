@@ -48,8 +48,8 @@ class _Needs:
     core: list[str]
     cues: list[str]  # any one, in the provision's context
     excluding: list[str]
-    core_conduct: bool
     reads_interpretive: bool
+    reads_penalty_schedules: bool
 
     @classmethod
     def of(cls, article: Article) -> _Needs:
@@ -57,8 +57,8 @@ class _Needs:
             core=_element_labels(article, lambda e: e.core) or _element_labels(article, lambda e: e.mandatory),
             cues=[f"cue:{c}" for c in article.context_cues],
             excluding=[f"cue:{c}" for c in article.excluding_cues],
-            core_conduct=any(e.core and e.kind == "conduct" for e in article.elements),
             reads_interpretive=article.reads_interpretive,
+            reads_penalty_schedules=article.reads_penalty_schedules,
         )
 
 
@@ -68,7 +68,7 @@ def _is_candidate(index: LawIndex, context: ProvisionContext, needs: _Needs) -> 
     if not all(_reads(context, label) for label in needs.core):
         return False
     # a penalty schedule names conduct only to grade its sanctions
-    if context.in_penalty_schedule and needs.core_conduct:
+    if context.in_penalty_schedule and not needs.reads_penalty_schedules:
         return False
     if any(_reads(context, cue) for cue in needs.excluding):
         return False

@@ -79,6 +79,9 @@ class Article(Frozen):
     yields_to: list[int] = Field(default_factory=list)
     # Interpretive clauses can implement it: "it is immaterial where the act took place" is jurisdiction.
     reads_interpretive: bool = False
+    # The items of a penalty schedule ("(1) a fine ... in the case of an attempt ...") can implement
+    # it: they grade sanctions (article 21) and may fine legal persons (18), nothing else.
+    reads_penalty_schedules: bool = False
 
 
 class Chapter(Frozen):
