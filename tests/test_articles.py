@@ -79,6 +79,8 @@ ROWS = [
     # Near miss: repealed.
     P_(9, "Interference with data", "[Repealed]", A, id="9-miss-repealed"),
     # ------------------------------------------------------------------ 10 system interference
+    # Denying authorised users access to a system hinders its functioning.
+    P_(10, "Denial of access", "A person who, without authority, denies or causes the denial of access to any person authorised to access a computer system commits an offence and is liable on conviction to imprisonment for three years.", C, id="10-denial-of-access"),
     P_(10, "System interference", "A person who intentionally and without authorisation seriously hinders the functioning of a computer system by inputting, transmitting, damaging, deleting or altering computer data commits an offence and is liable on conviction to imprisonment for ten years.", C, id="10-uk-covered"),
     P_(10, "Interference with computer systems", "Whoever, without right, obstructs, interrupts or interferes with the functioning of an information system shall be punished by imprisonment of up to five years.", C, id="10-us-covered"),
     # Only critical infrastructure: partial.
