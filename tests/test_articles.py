@@ -45,6 +45,8 @@ ROWS = [
     P_(7, "Access to government computers", "A person who, without lawful authority, accesses a government computer commits an offence and is liable on conviction to a fine or to imprisonment for a term not exceeding ten years.", P, id="7-government-only-partial"),
     # Only "protected computers".
     P_(7, "Access to protected computer", "Any person who knowingly and without authority secures access to a protected computer shall be guilty of an offence and liable on conviction to imprisonment for twenty years.", P, id="7-protected-only-partial"),
+    # An information infrastructure is a system; one limited to critical ones narrows the offence.
+    P_(7, "Cyber espionage", "A person who unlawfully and intentionally gains access to a national critical information infrastructure commits an offence and is liable on conviction to imprisonment for twenty years.", P, id="7-critical-information-infrastructure-partial"),
     # Near miss: access to premises, no computer.
     P_(7, "Trespass", "A person who without lawful excuse enters or gains access to any premises of the Authority commits an offence and is liable on conviction to a fine.", A, id="7-miss-premises"),
     # Near miss: a search warrant power mentioning access to a computer (no offence).
