@@ -111,6 +111,16 @@ ROWS = [
         set(),
         id="34-penalty-schedule-harms-are-not-redress",
     ),
+    # Abetting and attempting are punished by reference to the offence: a sanction all the same.
+    P_(
+        "3. Unauthorised access\n"
+        "(1) A person who intentionally and without authority accesses a computer system commits an offence and is liable on conviction to imprisonment for two years.\n\n"
+        "12. Abetment and attempt\n"
+        "(1) A person who abets the commission of or attempts to commit any offence under this Act shall be guilty of that offence and shall on conviction be liable to the punishment provided for the offence.\n",
+        21,
+        {"3.1", "12.1"},
+        id="21-punishment-provided-for-the-offence",
+    ),
     # An offence built on another ("commits an offence under section 14 with intent to ... commits an
     # offence") reads the cited offence; an aggravated penalty for it ("which causes injury is liable")
     # only punishes it.
