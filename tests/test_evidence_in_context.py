@@ -121,6 +121,17 @@ ROWS = [
         {"3.1", "12.1"},
         id="21-punishment-provided-for-the-offence",
     ),
+    # A presumption quotes the offence it helps prove ("a warning that unauthorised access is an
+    # offence"); it is a rule of evidence, not the offence.
+    P_(
+        "11. Protected computers\n"
+        "(1) A person who without authority secures access to a protected computer commits an offence and is liable on conviction to imprisonment for twenty years.\n"
+        "(2) For the purposes of any prosecution under this section, it is presumed, until the contrary is proved, that the accused knew the computer was protected "
+        "if a warning was exhibited stating that unauthorised access to that computer is an offence punishable by imprisonment.\n",
+        7,
+        {"11.1"},
+        id="7-presumption-is-not-the-offence",
+    ),
     # An offence built on another ("commits an offence under section 14 with intent to ... commits an
     # offence") reads the cited offence; an aggravated penalty for it ("which causes injury is liable")
     # only punishes it.

@@ -28,6 +28,7 @@ THIS_SECTION_CUE = "cue:this_section"  # "misuses the powers under this section"
 BROAD_SCOPE_CUE = "cue:broad_scope"
 POLICY_CUES = ("cue:policy_statement", "cue:rule_making")
 DEFINITION_CUE = "cue:definition"
+PRESUMPTION_CUE = "cue:presumption"  # "it is presumed, until the contrary is proved, that ..."
 DEFINITION_SCOPE_CUE = "cue:definition_scope"  # "For the purposes of this section, ..."
 # A provision that only punishes ("A person who contravenes section 3 commits an offence") reads the
 # elements of the provision it cites; one with conduct of its own ("devices made to commit the
@@ -287,11 +288,13 @@ class LawIndex:
         """Definitions never implement an article: a definitions section, or a text that opens with a
         quoted term and "means" / "includes"; nor do interpretive clauses ("for the purposes of this
         section, ...") but for the articles that read them."""
+        opening = {h.label for h in local if h.start - provision.start < DEFINITION_WINDOW}
+        if PRESUMPTION_CUE in opening:  # whatever offence words the presumption quotes
+            return INTERPRETIVE
         if any(cue in context.own for cue in OFFENCE_CUES) and provision.kind == "section":
             return None
         if any(h.label in OFFENCE_CUES for h in local):
             return None
-        opening = {h.label for h in local if h.start - provision.start < DEFINITION_WINDOW}
         if DEFINITION_SCOPE_CUE in opening:
             return INTERPRETIVE
         if DEFINITION_CUE in opening and QUOTED_TERM.search(provision.text[:DEFINITION_WINDOW]) is not None:
