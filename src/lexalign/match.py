@@ -267,9 +267,9 @@ def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], c
 
 
 def _yield_to_specific(scored: list[ArticleCandidates], articles: list[Article]) -> list[ArticleCandidates]:
-    """A general article loses the candidates that a more specific article (`yields_to`) keeps with a
+    """A general article loses the candidates that a more specific article (`yields_to`) has too, with a
     score at least as high."""
-    kept = {entry.article: {e.provision: e.score for e in _strongest(entry.candidates)} for entry in scored if entry.candidates}
+    kept = {entry.article: {e.provision: e.score for e in entry.candidates} for entry in scored if entry.candidates}
     by_number = {a.number: a for a in articles}
     result = []
     for entry in scored:
