@@ -204,3 +204,19 @@ def test_evidence_of_a_short_law(text: str, article: int, expected: set[str]) ->
     report = check_document(load(text.encode(), name="law.txt"))
     finding = next(a for a in report.articles if a.article == article)
     assert {e.provision for e in finding.evidence} == expected, finding.explanation
+
+
+def test_general_articles_yield_to_specific_ones() -> None:
+    """Article 40 (mutual legal assistance in general) gives up a provision that article 46 (interception
+    for a foreign State) has with a score at least as high, and keeps one that article 46 has lower."""
+    from lexalign.convention import load_convention
+    from lexalign.match import _yield_to_specific
+    from lexalign.models import ArticleCandidates, Evidence
+
+    articles = [load_convention().article(number) for number in (40, 46)]
+    scored = [
+        ArticleCandidates(article=40, candidates=[Evidence(provision="57", score=0.8), Evidence(provision="64", score=0.7), Evidence(provision="65", score=0.7)]),
+        ArticleCandidates(article=46, candidates=[Evidence(provision="64", score=0.75), Evidence(provision="65", score=0.6)]),
+    ]
+    kept = {entry.article: [e.provision for e in entry.candidates] for entry in _yield_to_specific(scored, articles)}
+    assert kept == {40: ["57", "65"], 46: ["64", "65"]}
