@@ -132,6 +132,17 @@ ROWS = [
         {"11.1"},
         id="7-presumption-is-not-the-offence",
     ),
+    # A defined act carries the object of its definition: damage defined as impairing data is data
+    # interference wherever the law punishes damage.
+    P_(
+        "1. Definitions\n"
+        "In this Act, unless the context otherwise requires, \"damage\" means any impairment to the integrity or availability of data, a program or a system.\n\n"
+        "5. Damage to computers\n"
+        "(1) A person who knowingly and without authorization causes damage to a protected computer commits an offence and is liable on conviction to imprisonment for five years.\n",
+        9,
+        {"5.1"},
+        id="9-defined-act-carries-its-object",
+    ),
     # An offence built on another ("commits an offence under section 14 with intent to ... commits an
     # offence") reads the cited offence; an aggravated penalty for it ("which causes injury is liable")
     # only punishes it.

@@ -159,7 +159,7 @@ class LawIndex:
 
         If the law defines "computer material" as programs or data held in a computer, a later
         "computer material" counts as data even though no Convention phrase matches it. Only what the
-        definition says first, and nothing for defined acts ("access"), to stay precise."""
+        definition says in its first words, to stay precise."""
         terms = [t for t in self.law.defined_terms if len(t) >= 4]
         if not terms:
             return []
@@ -168,9 +168,9 @@ class LawIndex:
         extra: list[Hit] = []
         lowered = text.lower()
         for term, term_labels, definition_labels in zip(terms, known, opening):
+            # A defined act carries the object its definition names too: "damage" defined as "any
+            # impairment to the integrity of data" is damage to data wherever the law says damage.
             own_vocab = {label for label in term_labels if label.startswith("vocab:")}
-            if not own_vocab and any(label.startswith("element:") for label in term_labels):
-                continue  # a defined act ("access", "interception") is not a thing the law names
             vocab = {label.split(":", 1)[1] for label in definition_labels if label.startswith("vocab:") and label not in own_vocab}
             labels = {f"vocab:{v}" for v in vocab} | {user for v in vocab for user in self.lexicon.vocab_users.get(v, [])}
             if labels:
