@@ -143,6 +143,18 @@ ROWS = [
         {"5.1"},
         id="9-defined-act-carries-its-object",
     ),
+    # A section heading that names fraud does not make every item under it fraud: an item that
+    # needs the heading for its core must fit the article best.
+    P_(
+        "§ 1030. Fraud and related activity in connection with computers\n"
+        "(a) Whoever—\n"
+        "(1) knowingly and with intent to defraud, accesses a protected computer without authorization, and by means of such conduct furthers the intended fraud and obtains anything of value;\n"
+        "(2) knowingly causes the transmission of a program, and as a result of such conduct, intentionally causes damage without authorization to the data of a protected computer and thereby causes loss;\n"
+        "shall be punished by a fine or imprisonment for not more than ten years, or both.\n",
+        13,
+        {"1030.a.1"},
+        id="13-heading-does-not-make-every-item-fraud",
+    ),
     # An offence built on another ("commits an offence under section 14 with intent to ... commits an
     # offence") reads the cited offence; an aggravated penalty for it ("which causes injury is liable")
     # only punishes it.

@@ -216,7 +216,9 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     articles_per_provision = Counter(context.provision.id for contexts in found.values() for context in contexts)
     topics = {context.provision.id: heading_topics(context, articles) for contexts in found.values() for context in contexts}
     scored = [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision, topics) for article in articles]
-    scored = _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting}, topics)
+    # a heading completes a provision's core: it must then fit this article best
+    leaning = {(article.number, c.provision.id) for article in articles for c in found[article.number] if any(label not in c.body for label in _Needs.of(article).core)}
+    scored = _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting}, topics, leaning)
     scored = _yield_to_specific(scored, articles)
     return _select_evidence(scored, articles, _lineage_citations(law, index.citations), index)
 
@@ -279,15 +281,17 @@ def _yield_to_specific(scored: list[ArticleCandidates], articles: list[Article])
     return result
 
 
-def _fits(evidence: Evidence, article: int, best: dict[str, float], topics: dict[str, set[int]], strongest: bool) -> bool:
+def _fits(evidence: Evidence, article: int, best: dict[str, float], topics: dict[str, set[int]], strongest: bool, leans_on_heading: bool) -> bool:
     """Close enough to the provision's best fit; and when its headings name other articles and not
-    this one, it must be the best fit itself, unless it is this article's strongest candidate."""
+    this one, or supply part of its core, it must be the best fit itself, unless it is this
+    article's strongest candidate."""
     named = topics.get(evidence.provision, set())
-    margin = BEST_FIT_MARGIN if strongest or not named or article in named else 0.0
+    strict = leans_on_heading or (named and article not in named)
+    margin = BEST_FIT_MARGIN if strongest or not strict else 0.0
     return evidence.score >= best[evidence.provision] - margin
 
 
-def _prefer_best_fit(scored: list[ArticleCandidates], cross_cutting: set[int], topics: dict[str, set[int]]) -> list[ArticleCandidates]:
+def _prefer_best_fit(scored: list[ArticleCandidates], cross_cutting: set[int], topics: dict[str, set[int]], leaning: set[tuple[int, str]]) -> list[ArticleCandidates]:
     """A provision that fits another article clearly better is not evidence for this one.
 
     Cross-cutting articles (sanctions, jurisdiction, safeguards) neither lose nor take provisions."""
@@ -300,6 +304,6 @@ def _prefer_best_fit(scored: list[ArticleCandidates], cross_cutting: set[int], t
     return [
         entry
         if entry.article in cross_cutting
-        else ArticleCandidates(article=entry.article, candidates=[e for rank, e in enumerate(entry.candidates) if _fits(e, entry.article, best, topics, rank == 0)])
+        else ArticleCandidates(article=entry.article, candidates=[e for rank, e in enumerate(entry.candidates) if _fits(e, entry.article, best, topics, rank == 0, (entry.article, e.provision) in leaning)])
         for entry in scored
     ]
