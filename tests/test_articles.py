@@ -171,6 +171,8 @@ ROWS = [
     # Near miss: jurisdiction of a tribunal over licence disputes.
     P_(22, "Jurisdiction of the Tribunal", "The Tribunal shall have jurisdiction to hear and determine disputes between licensees.", A, id="22-miss-tribunal"),
     # ------------------------------------------------------------------ 23 scope of procedure
+    # Near miss: a saving clause, "without prejudice to" the powers of other Acts, adds no power.
+    P_(23, "Scope of procedural provisions", "The powers and procedures provided under this Part are without prejudice to the powers granted under the Police Act and any other relevant law for the investigation of offences.", A, id="23-miss-without-prejudice-saving"),
     P_(23, "Scope of procedural powers", "The powers conferred by this Part apply to the investigation of offences under this Act, of any other offence committed by means of a computer system, and to the collection of evidence in electronic form of any offence.", C, id="23-covered"),
     P_(23, "Scope of powers", "The powers of search, seizure, preservation and production conferred by sections 20 to 26 may be exercised only for the investigation of an offence under this Act.", P, id="23-own-offences-only-partial"),
     P_(23, "Application of this Part", "The powers of search, seizure, preservation and production in this Part may be exercised only in relation to an offence under this Act.", P, id="23-in-this-part-partial"),
