@@ -217,7 +217,8 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     topics = {context.provision.id: heading_topics(context, articles) for contexts in found.values() for context in contexts}
     scored = [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision, topics) for article in articles]
     # a heading completes a provision's core: it must then fit this article best
-    leaning = {(article.number, c.provision.id) for article in articles for c in found[article.number] if any(label not in c.body for label in _Needs.of(article).core)}
+    cores = {article.number: _Needs.of(article).core for article in articles}
+    leaning = {(number, c.provision.id) for number, core in cores.items() for c in found[number] if any(label not in c.body for label in core)}
     scored = _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting}, topics, leaning)
     scored = _yield_to_specific(scored, articles)
     return _select_evidence(scored, articles, _lineage_citations(law, index.citations), index)
