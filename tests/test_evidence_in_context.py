@@ -73,7 +73,8 @@ ROWS = [
         id="28-shall-if-have-access",
     ),
     # A request for interception is evidence of article 46, not of the general rules of mutual legal
-    # assistance (article 40), though it names the central authority and the requesting State.
+    # assistance (article 40), though it names the central authority and the requesting State. Here the
+    # best-fit margin alone decides it; `yields_to` is pinned by the unit test at the end of this file.
     P_(
         "57. Central authority\n"
         "(1) The Attorney-General is the central authority for mutual legal assistance and may make requests to, and receive requests from, a foreign State for assistance in criminal investigations.\n"
@@ -173,9 +174,10 @@ ROWS = [
     P_(
         "18. Illegal devices\n"
         "(1) A person who knowingly manufactures, sells, distributes or otherwise makes available a device, program, computer password or access code designed primarily for the purpose of committing an offence under this Part commits an offence and is liable on conviction to imprisonment for ten years.\n"
-        "(2) Despite subsection (1), the activities described under the subsection do not constitute an offence if the device is used for the authorised testing or protection of a computer system.\n",
+        "(2) A person who knowingly receives or possesses such a program, computer password or access code intending that it be used to commit an offence under this Part commits an offence and is liable on conviction to imprisonment for five years.\n"
+        "(3) Despite subsections (1) and (2), the activities described under the subsections do not constitute an offence if the use of a program, computer password or access code is undertaken for the authorised testing or protection of a computer system.\n",
         11,
-        {"18.1"},
+        {"18.1", "18.2"},
         id="11-despite-subsection-exception",
     ),
     # A request for access that mentions data preserved under section 59 belongs to the article its
