@@ -118,9 +118,8 @@ def _most_specific(candidates: list[ProvisionContext], by_id: dict[str, Provisio
     return [c for c in candidates if c.provision.id not in ancestors]
 
 
-def find_candidates(index: LawIndex, article: Article) -> list[ProvisionContext]:
-    """The most specific provisions whose context holds every core element of the article."""
-    needs = _Needs.of(article)
+def find_candidates(index: LawIndex, needs: _Needs) -> list[ProvisionContext]:
+    """The most specific provisions whose context holds every core element of an article."""
     found = [c for c in index.contexts.values() if _is_candidate(index, c, needs)]
     return _most_specific(found, index.by_id)
 
@@ -212,13 +211,13 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     objects = frozenset(f"element:{e.id}" for a in articles for e in a.elements if e.kind == "object")
     index = LawIndex(law, lexicon, conduct, objects)
     retrieval = retrieval_scores(law, articles, lexicon.language)
-    found = {article.number: find_candidates(index, article) for article in articles}
+    needs = {article.number: _Needs.of(article) for article in articles}
+    found = {number: find_candidates(index, article_needs) for number, article_needs in needs.items()}
     articles_per_provision = Counter(context.provision.id for contexts in found.values() for context in contexts)
     topics = {context.provision.id: heading_topics(context, articles) for contexts in found.values() for context in contexts}
     scored = [score_candidates(index, article, found[article.number], retrieval.get(article.number, {}), articles_per_provision, topics) for article in articles]
     # a heading completes a provision's core: it must then fit this article best
-    cores = {article.number: _Needs.of(article).core for article in articles}
-    leaning = {(number, c.provision.id) for number, core in cores.items() for c in found[number] if any(label not in c.body for label in core)}
+    leaning = {(number, c.provision.id) for number, article_needs in needs.items() for c in found[number] if any(label not in c.body for label in article_needs.core)}
     scored = _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting}, topics, leaning)
     scored = _yield_to_specific(scored, articles)
     return _select_evidence(scored, articles, _lineage_citations(law, index.citations), index)
