@@ -288,6 +288,8 @@ ROWS = [
     P_(46, "Interception on behalf of a foreign State", "At the request of a foreign State, a judge may authorise the real-time interception of the content of specified communications transmitted by means of a computer system.", C, id="46-covered"),
     # Near miss: domestic interception power.
     P_(46, "Interception of content", "A judge may authorise the interception of the content of specified communications.", A, id="46-miss-domestic"),
+    # "friendly relations with foreign States" is a ground for a domestic power, not a foreign request
+    P_(46, "Power to intercept", "The Minister may, if satisfied that it is necessary in the interest of the security of the State, friendly relations with foreign States or public order, direct an agency to intercept any information transmitted through a computer resource.", A, id="46-miss-foreign-relations-ground"),
     # ------------------------------------------------------------------ 47 law enforcement cooperation
     P_(47, "Police cooperation", "The police may exchange information with foreign law enforcement authorities and with Interpol to combat offences under this Act.", C, id="47-covered"),
     # Near miss: exchange of information between domestic regulators.
@@ -402,6 +404,7 @@ ROWS += [
     # 29: definition of traffic data.
     P_(29, "Interpretation", "In this Part, \"traffic data\" means computer data relating to a communication by means of a computer system indicating its origin, destination and route.", A, id="29-miss-definition"),
     # 30: executive interception direction.
+    P_(30, "Power to intercept", "If satisfied that it is necessary in the interest of the security of the State, friendly relations with foreign States or public order, the Minister may direct an agency to intercept the content of any communication transmitted through a computer resource.", C, id="30-foreign-relations-ground-is-domestic"),
     P_(30, "Interception direction", "The Minister may issue an interception direction requiring a service provider to intercept and record the content of specified communications transmitted by means of a computer system.", C, id="30-direction-covered"),
     # 30: definition of interception.
     P_(30, "Interpretation", "In this Act, \"intercept\" in relation to a communication means to acquire its content during its transmission.", A, id="30-miss-definition"),
