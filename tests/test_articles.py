@@ -576,6 +576,9 @@ FOREIGN = [
     P_("fr", 7, "Le fait d'accéder ou de se maintenir frauduleusement dans tout ou partie d'un système de traitement automatisé de données est puni de deux ans d'emprisonnement.", C, id="fr-7-acces-frauduleux"),
     P_("es", 7, "El que, sin estar debidamente autorizado, acceda al conjunto o a una parte de un sistema de información será castigado con pena de prisión de seis meses a dos años.", C, id="es-7-acceso"),
     P_("es", 7, "Artículo derogado.", A, id="es-7-derogado"),
+    # A statement of the law's aims names investigative measures without establishing any.
+    P_("es", 23, "La presente ley tiene por objeto tipificar los delitos cometidos contra los sistemas informáticos y establecer las medidas de investigación y de cooperación necesarias para su persecución.", A, id="es-23-objeto-is-policy"),
+    P_("es", 23, "Las medidas de investigación previstas en este capítulo se aplicarán a los delitos previstos en esta ley, a cualquier otro delito cometido por medio de un sistema informático y a la obtención de pruebas en formato electrónico de cualquier delito.", C, id="es-23-ambito"),
 ]
 
 

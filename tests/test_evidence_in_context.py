@@ -221,6 +221,37 @@ ROWS = [
         {"31.2"},
         id="24-seizure-record-is-a-safeguard",
     ),
+    # An express scope clause for the powers is the evidence of article 23 by itself ...
+    P_(
+        "PART IV - INVESTIGATIONS\n\n"
+        "18. Scope of this Part\n"
+        "The powers conferred by this Part may be exercised for the purposes of a specific criminal investigation concerning an offence under this Act, "
+        "any other offence committed by means of a computer system, or the collection of evidence in electronic form of any offence.\n\n"
+        "19. Preservation\n"
+        "Where computer data is required for the purposes of an investigation, a police officer may by notice require a person to preserve the data for ninety days.\n\n"
+        "20. Search\n"
+        "A magistrate may, for the purposes of a criminal investigation, issue a warrant to search a computer system and seize computer data.\n",
+        23,
+        {"18"},
+        id="23-express-scope-clause-alone",
+    ),
+    # ... without one, the powers that say whom they serve are; an offence that names an investigation is not.
+    P_(
+        "PART IV - INVESTIGATIONS\n\n"
+        "19. Preservation\n"
+        "Where computer data is required for the purposes of an investigation, a police officer may by notice require a person to preserve the data for ninety days.\n\n"
+        "20. Search\n"
+        "(1) A magistrate may, for the purposes of a criminal investigation, issue a warrant to search a computer system and seize computer data.\n"
+        "(2) A person who discloses that a computer system is being searched for the purposes of a criminal investigation commits an offence.\n\n"
+        "21. Disclosure of details of an investigation\n"
+        "(1) A person shall not knowingly disclose the details of a criminal investigation or the fact that computer data has been seized.\n"
+        "(2) A person who contravenes subsection (1) commits an offence and is liable on conviction to a fine.\n\n"
+        "22. Disclosure of data\n"
+        "Where the disclosure of data is required for the purposes of a criminal investigation, a police officer may issue an order compelling a person to disclose the data.\n",
+        23,
+        {"19", "20.1", "22"},
+        id="23-powers-framed-by-purpose-without-scope-clause",
+    ),
 ]
 
 

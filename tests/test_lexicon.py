@@ -50,3 +50,24 @@ def test_offsets_point_into_the_original_text(lexicon) -> None:
     found = {(hit.label, text[hit.start : hit.end]) for hit in lexicon.annotate(text)[1]}
     assert ("element:a7.access", "ACCESSES") in found
     assert ("vocab:ict_system", "Computer") in found
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "present", "absent"),
+    [
+        # A definitions clause opens with "In this Act" and a colon or "... means"; a measure "provided
+        # for in this Act" further on is not one.
+        ("es", "En esta ley, se entiende por sistema informático todo dispositivo aislado.", {"cue:definition_scope"}, set()),
+        ("es", "Las medidas previstas en esta ley, y en particular el registro, se aplicarán a todo delito.", set(), {"cue:definition_scope"}),
+        ("fr", "Dans la présente loi, on entend par données informatiques toute représentation de faits.", {"cue:definition_scope"}, set()),
+        ("fr", "Les mesures prévues dans la présente loi, notamment la perquisition, s'appliquent à toute infraction.", set(), {"cue:definition_scope"}),
+        # A foreign State named as a ground for a domestic power is not international cooperation.
+        ("en", "in the interest of the security of the State, friendly relations with foreign States or public order", set(), {"cue:foreign_state"}),
+        ("en", "at the request of a foreign State", {"cue:foreign_state"}, set()),
+        ("es", "en interés de la seguridad del Estado o de las relaciones amistosas con estados extranjeros", set(), {"cue:foreign_state"}),
+    ],
+)
+def test_terms_found_in_other_languages(language: str, text: str, present: set[str], absent: set[str]) -> None:
+    found = {hit.label for hit in lexicon_for(load_convention(), language).annotate(text)[1]}
+    assert present <= found, present - found
+    assert not absent & found, absent & found

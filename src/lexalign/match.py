@@ -252,20 +252,38 @@ def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], c
     by_number = {a.number: a for a in articles}
     result = []
     for entry in scored:
-        targets = by_number[entry.article].attaches_to
-        if targets:
-            cues = [f"cue:{cue}" for cue in by_number[entry.article].general_references]
-            general = {e.provision for e in entry.candidates if any(cue in index.contexts[e.provision].body for cue in cues)}
-            anchors = {e.provision for number in targets for e in kept.get(number, [])}
-            chosen = [
-                e
-                for e in entry.candidates
-                if anchors and (e.provision in general or _overlaps(e.provision, anchors) or any(_overlaps(cited, anchors) for cited in citations.get(e.provision, [])))
-            ]
-        else:
+        article = by_number[entry.article]
+        if not article.attaches_to:
             chosen = kept[entry.article]
+        elif not article.express_clause_suffices:
+            chosen = _attached(entry, article, kept, citations, index)
+        elif express := _express_clauses(kept[entry.article], article):
+            chosen = express
+        else:  # the strongest partial clauses, and the attached provisions that frame themselves
+            strongest = {e.provision for e in kept[entry.article]}
+            attached = {e.provision for e in _attached(entry, article, kept, citations, index)}
+            chosen = [e for e in entry.candidates if e.provision in strongest | attached]
         result.append(ArticleCandidates(article=entry.article, candidates=chosen))
     return result
+
+
+def _attached(entry: ArticleCandidates, article: Article, kept: dict[int, list[Evidence]], citations: dict[str, list[str]], index: LawIndex) -> list[Evidence]:
+    """The candidates in the same section as evidence of the articles this one attaches to, citing
+    it, or referring to all of it at once."""
+    cues = [f"cue:{cue}" for cue in article.general_references]
+    general = {e.provision for e in entry.candidates if any(cue in index.contexts[e.provision].body for cue in cues)}
+    anchors = {e.provision for number in article.attaches_to for e in kept.get(number, [])}
+    return [
+        e
+        for e in entry.candidates
+        if anchors and (e.provision in general or _overlaps(e.provision, anchors) or any(_overlaps(cited, anchors) for cited in citations.get(e.provision, [])))
+    ]
+
+
+def _express_clauses(candidates: list[Evidence], article: Article) -> list[Evidence]:
+    """The candidates that hold every mandatory element of the article."""
+    mandatory = {e.id for e in article.elements if e.mandatory}
+    return [c for c in candidates if mandatory <= set(c.elements)]
 
 
 def _yield_to_specific(scored: list[ArticleCandidates], articles: list[Article]) -> list[ArticleCandidates]:

@@ -82,6 +82,10 @@ class Article(Frozen):
     # The items of a penalty schedule ("(1) a fine ... in the case of an attempt ...") can implement
     # it: they grade sanctions (article 21) and may fine legal persons (18), nothing else.
     reads_penalty_schedules: bool = False
+    # A clause holding every mandatory element ("the powers of this Part apply to any offence and to
+    # electronic evidence of any offence") is the whole evidence; without one, the attached provisions
+    # that say whom they serve ("for the purpose of a criminal investigation") are.
+    express_clause_suffices: bool = False
 
 
 class Chapter(Frozen):
