@@ -280,6 +280,7 @@ ROWS = [
     P_(44, "Access to stored data for a foreign State", "On a request of a foreign State, the competent authority may search or similarly access, seize or similarly secure, and disclose data stored by means of a computer system located within the territory.", C, id="44-covered"),
     # Near miss: domestic search.
     P_(44, "Search", "A police officer may, under a warrant, search a computer system and seize data stored in it.", A, id="44-miss-domestic"),
+    P_(44, "Mutual assistance", "At the request of a foreign State, the central authority may obtain access to computer data held within the territory and provide it to the requesting State.", C, id="44-access-covered"),
     # ------------------------------------------------------------------ 45 foreign real-time traffic
     P_(45, "Real-time collection for foreign States", "At the request of a foreign State, a judge may order the real-time collection of traffic data associated with specified communications in the territory transmitted by means of a computer system.", C, id="45-covered"),
     # Near miss: domestic real-time collection.

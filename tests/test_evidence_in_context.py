@@ -252,6 +252,20 @@ ROWS = [
         {"19", "20.1", "22"},
         id="23-powers-framed-by-purpose-without-scope-clause",
     ),
+    # A section heading that names fraud over access and damage offences is a broad label: the
+    # access-causing-damage item is still illegal access where it fits almost as well.
+    P_(
+        "§ 1030. Fraud and related activity in connection with computers\n"
+        "(a) Whoever—(1) knowingly and with intent to defraud, accesses a protected computer without authorization, and by means of such conduct furthers the intended fraud and obtains anything of value;\n\n"
+        "(2)(A) knowingly causes the transmission of a program, information, code, or command, and as a result of such conduct, intentionally causes damage without authorization, to a protected computer;\n\n"
+        "(B) intentionally accesses a protected computer without authorization, and as a result of such conduct, recklessly causes damage;\n\n"
+        "shall be punished as provided in subsection (c) of this section.\n\n"
+        "(c) The punishment for an offense under subsection (a) of this section is a fine under this title or imprisonment for not more than ten years, or both.\n\n"
+        "(e) As used in this section—(1) the term \"damage\" means any impairment to the integrity or availability of data, a program, a system, or information;\n",
+        7,
+        {"1030.a.1", "1030.a.2.b"},
+        id="7-broad-heading-names-nothing-in-particular",
+    ),
 ]
 
 

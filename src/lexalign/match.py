@@ -304,7 +304,7 @@ def _fits(evidence: Evidence, article: int, best: dict[str, float], topics: dict
     this one, or supply part of its core, it must be the best fit itself, unless it is this
     article's strongest candidate."""
     named = topics.get(evidence.provision, set())
-    strict = leans_on_heading or (named and article not in named)
+    strict = leans_on_heading or bool(named and article not in named)
     margin = BEST_FIT_MARGIN if strongest or not strict else 0.0
     return evidence.score >= best[evidence.provision] - margin
 
@@ -313,6 +313,9 @@ def _prefer_best_fit(scored: list[ArticleCandidates], cross_cutting: set[int], t
     """A provision that fits another article clearly better is not evidence for this one.
 
     Cross-cutting articles (sanctions, jurisdiction, safeguards) neither lose nor take provisions."""
+    # a heading that names an article its provision does not say in its own words is a broad label
+    # ("Fraud and related activity" over access and damage offences): it names nothing in particular
+    topics = {provision: {a for a in named if (a, provision) not in leaning} for provision, named in topics.items()}
     best: dict[str, float] = {}
     for entry in scored:
         if entry.article in cross_cutting:
