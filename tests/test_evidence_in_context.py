@@ -290,3 +290,20 @@ def test_general_articles_yield_to_specific_ones() -> None:
     ]
     kept = {entry.article: [e.provision for e in entry.candidates] for entry in _yield_to_specific(scored, articles)}
     assert kept == {40: ["57", "65"], 46: ["64", "65"]}
+
+
+def test_a_weaker_candidate_counts_when_it_completes_the_article() -> None:
+    """Below the relative floor, a candidate still counts if it brings a mandatory element none of
+    the stronger ones holds (the device offence beside a password offence), unless it is far weaker."""
+    from lexalign.match import _strongest
+    from lexalign.models import Evidence
+
+    mandatory = {"a11.tool", "a11.device", "a11.password"}
+    candidates = [
+        Evidence(provision="8.1", score=0.86, elements=["a11.password", "a11.tool"]),
+        Evidence(provision="8.2", score=0.64, elements=["a11.password", "a11.tool"]),  # nothing new
+        Evidence(provision="10.1", score=0.63, elements=["a11.device", "a11.tool"]),  # the device
+        Evidence(provision="12", score=0.40, elements=["a11.device"]),  # far weaker
+    ]
+    assert [c.provision for c in _strongest(candidates, mandatory)] == ["8.1", "10.1"]
+    assert [c.provision for c in _strongest(candidates[:2], mandatory)] == ["8.1"]

@@ -28,6 +28,7 @@ def labels(lexicon, text: str) -> set[str]:
         ("data held in a computer", {"vocab:electronic_data", "vocab:ict_system"}, set()),
         # A conduct word inside another article's longer term is not that conduct: an access code is a tool.
         ("discloses any password or access code", {"element:a11.password"}, {"element:a7.access"}),
+        ("discloses any password or other means of gaining access to any program", {"element:a11.password"}, {"element:a7.access"}),
         # An object inside another article's qualifier stays: a protected computer is still a computer.
         ("gains access to a protected computer", {"element:a7.access", "element:a7.ict_system"}, set()),
         # A near-miss spelling of a long term word is repaired ("unauthorsed").
