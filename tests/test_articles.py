@@ -289,6 +289,9 @@ ROWS = [
     P_(46, "Interception on behalf of a foreign State", "At the request of a foreign State, a judge may authorise the real-time interception of the content of specified communications transmitted by means of a computer system.", C, id="46-covered"),
     # Near miss: domestic interception power.
     P_(46, "Interception of content", "A judge may authorise the interception of the content of specified communications.", A, id="46-miss-domestic"),
+    # real-time collection of traffic data for a foreign State is article 45, even beside "specified communications"
+    P_(46, "Assistance in real-time collection", "A requesting State may request the Central Authority to provide assistance in the real-time collection of traffic data associated with specified communications transmitted by means of a computer system.", A, id="46-miss-traffic-collection"),
+    P_(46, "Interception for a foreign State", "A requesting State may request the Central Authority to provide assistance in the interception of specified communications transmitted by means of a computer system.", C, id="46-interception-of-communications"),
     # "friendly relations with foreign States" is a ground for a domestic power, not a foreign request
     P_(46, "Power to intercept", "The Minister may, if satisfied that it is necessary in the interest of the security of the State, friendly relations with foreign States or public order, direct an agency to intercept any information transmitted through a computer resource.", A, id="46-miss-foreign-relations-ground"),
     # ------------------------------------------------------------------ 47 law enforcement cooperation
