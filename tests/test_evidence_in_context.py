@@ -266,6 +266,18 @@ ROWS = [
         {"1030.a.1", "1030.a.2.b"},
         id="7-broad-heading-names-nothing-in-particular",
     ),
+    # An offence of obstructing the powers enforces them; only the misuse offence limits them.
+    P_(
+        "PART IV - INVESTIGATION PROCEDURES\n\n"
+        "52. Search and seizure\n"
+        "(1) Where a magistrate is satisfied that there are reasonable grounds to believe that computer data is required for a criminal investigation, the magistrate may issue a warrant authorising a police officer to search a computer system and seize computer data.\n\n"
+        "54. Obstruction and misuse of power\n"
+        "(1) A person who obstructs the lawful exercise of the powers under this Part commits an offence and is liable on conviction to a fine not exceeding five million shillings.\n"
+        "(2) A police officer who misuses the powers under this Part commits an offence and is liable on conviction to a fine not exceeding five million shillings.\n",
+        24,
+        {"52.1", "54.2"},
+        id="24-obstruction-is-not-a-safeguard",
+    ),
 ]
 
 
