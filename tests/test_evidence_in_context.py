@@ -278,6 +278,17 @@ ROWS = [
         {"52.1", "54.2"},
         id="24-obstruction-is-not-a-safeguard",
     ),
+    # A duty to keep the order secret is part of the interception power, not a safeguard on it.
+    P_(
+        "PART IV - INVESTIGATION PROCEDURES\n\n"
+        "53. Interception of content data\n"
+        "(1) Where a police officer has reasonable grounds to believe that the content of specified communications is required for a criminal investigation, the officer may apply to the court for an order to intercept the content data.\n"
+        "(2) Interception of content data shall not be ordered for a period exceeding nine months.\n"
+        "(3) The court may also require the service provider to keep confidential the order and the execution of any power provided for under this section.\n",
+        24,
+        {"53.1", "53.2"},
+        id="24-confidentiality-duty-is-not-a-safeguard",
+    ),
 ]
 
 

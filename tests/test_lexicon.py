@@ -66,6 +66,11 @@ def test_offsets_point_into_the_original_text(lexicon) -> None:
         ("en", "in the interest of the security of the State, friendly relations with foreign States or public order", set(), {"cue:foreign_state"}),
         ("en", "at the request of a foreign State", {"cue:foreign_state"}, set()),
         ("es", "en interés de la seguridad del Estado o de las relaciones amistosas con estados extranjeros", set(), {"cue:foreign_state"}),
+        # a duty of secrecy, with the words between
+        ("en", "require the service provider to keep the order and its execution confidential", {"cue:confidentiality_duty"}, set()),
+        ("en", "compromises the integrity or confidentiality of a computer system", set(), {"cue:confidentiality_duty"}),
+        ("fr", "le fournisseur est tenu de garder le secret sur la mesure", {"cue:confidentiality_duty"}, set()),
+        ("es", "el proveedor deberá guardar secreto sobre la medida", {"cue:confidentiality_duty"}, set()),
     ],
 )
 def test_terms_found_in_other_languages(language: str, text: str, present: set[str], absent: set[str]) -> None:
