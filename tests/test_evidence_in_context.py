@@ -289,6 +289,17 @@ ROWS = [
         {"53.1", "53.2"},
         id="24-confidentiality-duty-is-not-a-safeguard",
     ),
+    # A section whose heading is a repeal marker ("Omitted.") keeps its old wording in brackets for
+    # reference only, however long it is.
+    P_(
+        "65. Tampering with computer source documents.\n"
+        "Whoever knowingly conceals, destroys or alters any computer source code used for a computer, when the computer source code is required to be kept by law, shall be punishable with imprisonment for a term which may extend to three years.\n\n"
+        "66A. Omitted.\n"
+        "[66A. Punishment for unauthorised access to a protected system.--Any person who, without authorisation, secures access or attempts to secure access to a protected system in contravention of the provisions of this section shall be punished with imprisonment of either description for a term which may extend to ten years and shall also be liable to fine.]\n",
+        7,
+        set(),
+        id="7-omitted-heading-keeps-old-text-for-reference",
+    ),
 ]
 
 

@@ -49,6 +49,9 @@ QUOTED_TERM = re.compile(r"""(?:^|[\s(\[:—-])["“‘'«]\s*[^"“”‘’'«
 REPEAL_WINDOW = 80
 # ... and only in a short provision: a long one that mentions a repeal still has its own substance.
 REPEALED_MAX_LENGTH = 300
+# ... unless the provision's heading is the marker ("Omitted.", "[Repealed]"): the text after it is
+# the old wording kept for reference. A long heading that mentions a repeal is a real heading.
+REPEALED_HEADING_MAX_LENGTH = 40
 NEGATION_WINDOW = 90
 # Exclusions that carry over from a provision to everything inside it.
 INHERITED_EXCLUSIONS = ("definition", "interpretive", "exception", "repealed", "policy")
@@ -124,8 +127,12 @@ class LawIndex:
                 self.children.setdefault(provision.parent, []).append(provision)
         heading_labels = self._labels_per_text([p.heading for p in law.provisions])
         self.contexts = {}
+        # "66A. Omitted." followed by the old text in brackets: the heading itself says it is gone
+        self._repealed_by_heading: set[str] = set()
         for provision, labels in zip(law.provisions, heading_labels):
             self.contexts[provision.id] = ProvisionContext(provision=provision, heading=labels)
+            if REPEAL_CUE in labels and len(provision.heading) <= REPEALED_HEADING_MAX_LENGTH:
+                self._repealed_by_heading.add(provision.id)
         self._fill_contexts()
 
     # ------------------------------------------------------------------ hits
@@ -277,6 +284,8 @@ class LawIndex:
         if provision.kind == "definition":
             return "definition"
         if any(h.start - provision.start < REPEAL_WINDOW for h in context.own.get(REPEAL_CUE, [])) and len(provision.text) < REPEALED_MAX_LENGTH:
+            return "repealed"
+        if provision.id in self._repealed_by_heading:
             return "repealed"
         if any(h.start - provision.start < NEGATION_WINDOW for h in context.own.get(NEGATION_CUE, [])):
             return "exception"
