@@ -341,3 +341,29 @@ def test_a_weaker_candidate_counts_when_it_completes_the_article() -> None:
     ]
     assert [c.provision for c in _strongest(candidates, mandatory)] == ["8.1", "10.1"]
     assert [c.provision for c in _strongest(candidates[:2], mandatory)] == ["8.1"]
+
+
+SAFEGUARDED_SEARCH = (
+    "PART IV - INVESTIGATION PROCEDURES\n\n"
+    "31. Search and seizure\n"
+    "(1) Where a magistrate is satisfied that there are reasonable grounds to believe that computer data is required for a criminal investigation, "
+    "the magistrate may issue a warrant authorising a police officer to search a computer system and seize computer data.\n"
+    "(2) A warrant under this section is valid for a period not exceeding thirty days.\n\n"
+    "32. Preservation\n"
+    "A police officer may, by notice in writing, require a person in control of specified computer data to preserve the data where the data is vulnerable to loss.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "unreached"),
+    [
+        # The preservation power in section 32 has no safeguard: only some powers are limited.
+        P_(SAFEGUARDED_SEARCH, "partial", "section(s) 32", id="24-one-power-without-safeguard"),
+        # A misuse offence for all the powers of the Part reaches section 32 too.
+        P_(SAFEGUARDED_SEARCH + "\n33. Misuse of powers\nA police officer who misuses the powers under this Part commits an offence and is liable on conviction to a fine.\n", "covered", None, id="24-general-safeguard-reaches-all"),
+    ],
+)
+def test_safeguards_must_reach_every_power(text: str, status: str, unreached: str | None) -> None:
+    finding = next(a for a in check_document(load(text.encode(), name="law.txt")).articles if a.article == 24)
+    assert finding.status == status, finding.explanation
+    assert unreached is None or unreached in finding.explanation

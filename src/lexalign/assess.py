@@ -22,12 +22,13 @@ BASE_CONFIDENCE: dict[str, float] = {
     "covered:weak": 0.8,
     "partial:missing": 0.68,
     "partial:narrowed": 0.6,
+    "partial:unattached": 0.68,
 }
 # A best evidence score from here up makes a "covered" finding strong.
 STRONG_EVIDENCE = 0.8
 
 
-def _finding(article: Article, evidence: list[Evidence]) -> tuple[Status, str, list[str], list[str], list[str]]:
+def _finding(article: Article, evidence: list[Evidence], unattached: list[str]) -> tuple[Status, str, list[str], list[str], list[str]]:
     found = sorted({element for e in evidence for element in e.elements})
     mandatory = [e.id for e in article.elements if e.mandatory]
     missing = [element for element in mandatory if element not in found]
@@ -40,11 +41,13 @@ def _finding(article: Article, evidence: list[Evidence]) -> tuple[Status, str, l
         return "partial", "partial:narrowed", found, missing, narrowed
     if missing:
         return "partial", "partial:missing", found, missing, narrowed
+    if unattached:
+        return "partial", "partial:unattached", found, missing, narrowed
     kind = "covered:strong" if evidence[0].score >= STRONG_EVIDENCE else "covered:weak"
     return "covered", kind, found, missing, narrowed
 
 
-def _explain(article: Article, status: Status, evidence: list[Evidence], missing: list[str], narrowed: list[str]) -> str:
+def _explain(article: Article, status: Status, evidence: list[Evidence], missing: list[str], narrowed: list[str], unattached: list[str]) -> str:
     labels = {e.id: e.label for e in article.elements}
     cited = ", ".join(e.label or e.provision for e in evidence[:3]) + (" and others" if len(evidence) > 3 else "")
     if status == "absent":
@@ -56,14 +59,20 @@ def _explain(article: Article, status: Status, evidence: list[Evidence], missing
         reasons.append("missing " + "; ".join(labels.get(m, m) for m in missing))
     if narrowed:
         reasons.append("scope narrowed by " + ", ".join(n.replace("_", " ") for n in narrowed))
+    if unattached and not missing:
+        targets = article.attaches_to
+        named = f"{targets[0]}-{targets[-1]}" if targets == list(range(targets[0], targets[-1] + 1)) else ", ".join(map(str, targets))
+        reasons.append(f"none of it applies to section(s) {', '.join(unattached)}, among the provisions of articles {named}")
     return f"Partly implemented in {cited}: {'; '.join(reasons)}."
 
 
-def assess_article(article: Article, evidence: list[Evidence]) -> Assessment:
-    """One article's finding from its evidence, best first (selected by the match stage)."""
+def assess_article(article: Article, evidence: list[Evidence], unattached: list[str] | None = None) -> Assessment:
+    """One article's finding from its evidence, best first (selected by the match stage), and the
+    sections of the provisions it attaches to that its evidence does not reach."""
     if not article.assessed:
         return Assessment(article=article.number, title=article.title, chapter=article.chapter, status="not_assessed", confidence=1.0, budapest=article.budapest, explanation="Outside the assessed set.")
-    status, kind, found, missing, narrowed = _finding(article, evidence)
+    unattached = unattached or []
+    status, kind, found, missing, narrowed = _finding(article, evidence, unattached)
     return Assessment(
         article=article.number,
         title=article.title,
@@ -73,12 +82,15 @@ def assess_article(article: Article, evidence: list[Evidence]) -> Assessment:
         evidence=evidence,
         elements_found=found,
         missing_elements=missing,
-        explanation=_explain(article, status, evidence, missing, narrowed),
+        explanation=_explain(article, status, evidence, missing, narrowed, unattached),
         budapest=article.budapest,
     )
 
 
 def assess(law: SegmentedLaw, candidates: list[ArticleCandidates], convention: Convention) -> list[Assessment]:
     """Every article of the Convention, in order; articles outside the assessed set are `not_assessed`."""
-    by_article = {c.article: c.candidates for c in candidates}
-    return [assess_article(article, by_article.get(article.number, [])) for article in convention.articles]
+    by_article = {c.article: c for c in candidates}
+    return [
+        assess_article(article, found.candidates, found.unattached) if (found := by_article.get(article.number)) else assess_article(article, [])
+        for article in convention.articles
+    ]

@@ -276,8 +276,21 @@ def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], c
             strongest = {e.provision for e in kept[entry.article]}
             attached = {e.provision for e in _attached(entry, article, kept, citations, index)}
             chosen = [e for e in entry.candidates if e.provision in strongest | attached]
-        result.append(ArticleCandidates(article=entry.article, candidates=chosen))
+        unattached = _unattached(chosen, article, kept, citations, index) if article.covers_each_target and chosen else []
+        result.append(ArticleCandidates(article=entry.article, candidates=chosen, unattached=unattached))
     return result
+
+
+def _unattached(chosen: list[Evidence], article: Article, kept: dict[int, list[Evidence]], citations: dict[str, list[str]], index: LawIndex) -> list[str]:
+    """The sections holding evidence of the articles this one attaches to that none of its evidence
+    reaches: the powers left without a safeguard. Nothing when one provision speaks of them all
+    ("the powers under this Part")."""
+    cues = [f"cue:{cue}" for cue in article.general_references]
+    if any(cue in index.contexts[e.provision].body for e in chosen for cue in cues):
+        return []
+    reached = {e.provision.split(".")[0] for e in chosen}
+    targets = {e.provision.split(".")[0] for number in article.attaches_to for e in kept.get(number, [])}
+    return sorted(targets - reached, key=lambda section: (len(section), section))
 
 
 def _attached(entry: ArticleCandidates, article: Article, kept: dict[int, list[Evidence]], citations: dict[str, list[str]], index: LawIndex) -> list[Evidence]:

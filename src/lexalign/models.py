@@ -86,6 +86,9 @@ class Article(Frozen):
     # electronic evidence of any offence") is the whole evidence; without one, the attached provisions
     # that say whom they serve ("for the purpose of a criminal investigation") are.
     express_clause_suffices: bool = False
+    # Covered only when its evidence reaches every section holding evidence of the articles it
+    # attaches to, or one provision speaks of them all: safeguards on only some powers are partial.
+    covers_each_target: bool = False
 
 
 class Chapter(Frozen):
@@ -250,6 +253,8 @@ class ArticleCandidates(Frozen):
 
     article: int
     candidates: list[Evidence]
+    # Sections of the provisions it attaches to that no candidate reaches (see Article.covers_each_target).
+    unattached: list[str] = Field(default_factory=list)
 
 
 Status = Literal["covered", "partial", "absent", "not_assessed"]
