@@ -29,6 +29,10 @@ def labels(lexicon, text: str) -> set[str]:
         # A conduct word inside another article's longer term is not that conduct: an access code is a tool.
         ("discloses any password or access code", {"element:a11.password"}, {"element:a7.access"}),
         ("discloses any password or other means of gaining access to any program", {"element:a11.password"}, {"element:a7.access"}),
+        # "damages" owed to a victim is redress; "damage" done to a computer is not.
+        ("shall be liable to pay damages by way of compensation to the person affected", {"element:a34.redress"}, set()),
+        ("intentionally causes damage to a protected computer", {"element:a9.interference"}, {"element:a34.redress", "element:a34.assistance"}),
+        ("transmits any communication containing any threat to cause damage to a protected computer", {"cue:threat"}, set()),
         # An object inside another article's qualifier stays: a protected computer is still a computer.
         ("gains access to a protected computer", {"element:a7.access", "element:a7.ict_system"}, set()),
         # A near-miss spelling of a long term word is repaired ("unauthorsed").
