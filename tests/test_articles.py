@@ -291,6 +291,8 @@ ROWS = [
     P_(46, "Interception of content", "A judge may authorise the interception of the content of specified communications.", A, id="46-miss-domestic"),
     # A threat to damage a computer, made to extort money, is not the damage itself.
     P_(10, "Extortion", "Whoever, with intent to extort from any person any money, transmits any communication containing any threat to cause damage to a protected computer shall be punished with imprisonment for not more than five years.", A, id="10-miss-threat-to-damage"),
+    # A duty to report attacks names the attack; failing to report is not hindering a system.
+    P_(10, "Reporting of cyber threats", "A person who operates a computer system shall immediately inform the Committee of any attacks, intrusions and other disruptions to the functioning of another computer system, and a person who fails to do so commits an offence and is liable on conviction to a fine.", A, id="10-miss-reporting-duty"),
     P_(9, "Extortion", "Whoever, with intent to extort from any person any money, transmits any communication containing any threat to delete computer data shall be punished with imprisonment for not more than five years.", A, id="9-miss-threat-to-delete"),
     # real-time collection of traffic data for a foreign State is article 45, even beside "specified communications"
     P_(46, "Assistance in real-time collection", "A requesting State may request the Central Authority to provide assistance in the real-time collection of traffic data associated with specified communications transmitted by means of a computer system.", A, id="46-miss-traffic-collection"),
