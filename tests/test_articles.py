@@ -293,6 +293,8 @@ ROWS = [
     P_(10, "Extortion", "Whoever, with intent to extort from any person any money, transmits any communication containing any threat to cause damage to a protected computer shall be punished with imprisonment for not more than five years.", A, id="10-miss-threat-to-damage"),
     # A duty to report attacks names the attack; failing to report is not hindering a system.
     P_(10, "Reporting of cyber threats", "A person who operates a computer system shall immediately inform the Committee of any attacks, intrusions and other disruptions to the functioning of another computer system, and a person who fails to do so commits an offence and is liable on conviction to a fine.", A, id="10-miss-reporting-duty"),
+    # Destroying data to obstruct an investigation is an offence against justice, not data interference.
+    P_(9, "Obstruction of investigation", "A person who intentionally and unlawfully destroys, deletes or alters computer data with intent to obstruct or delay investigation commits an offence and is liable on conviction to a fine.", A, id="9-miss-obstruction-of-investigation"),
     P_(9, "Extortion", "Whoever, with intent to extort from any person any money, transmits any communication containing any threat to delete computer data shall be punished with imprisonment for not more than five years.", A, id="9-miss-threat-to-delete"),
     # real-time collection of traffic data for a foreign State is article 45, even beside "specified communications"
     P_(46, "Assistance in real-time collection", "A requesting State may request the Central Authority to provide assistance in the real-time collection of traffic data associated with specified communications transmitted by means of a computer system.", A, id="46-miss-traffic-collection"),
@@ -585,6 +587,9 @@ FOREIGN = [
     P_("fr", 7, "Le fait d'accéder ou de se maintenir frauduleusement dans tout ou partie d'un système de traitement automatisé de données est puni de deux ans d'emprisonnement.", C, id="fr-7-acces-frauduleux"),
     P_("es", 7, "El que, sin estar debidamente autorizado, acceda al conjunto o a una parte de un sistema de información será castigado con pena de prisión de seis meses a dos años.", C, id="es-7-acceso"),
     P_("es", 7, "Artículo derogado.", A, id="es-7-derogado"),
+    # Obstructing the authorities is an exclusion; hindering a system's functioning is the offence itself.
+    P_("fr", 10, "Le fait d'entraver ou de fausser le fonctionnement d'un système de traitement automatisé de données est puni de cinq ans d'emprisonnement.", C, id="fr-10-entraver-le-fonctionnement"),
+    P_("fr", 10, "Le fait de faire obstacle au fonctionnement d'un système de traitement automatisé de données est puni de cinq ans d'emprisonnement.", C, id="fr-10-faire-obstacle-au-fonctionnement"),
     # A statement of the law's aims names investigative measures without establishing any.
     P_("es", 23, "La presente ley tiene por objeto tipificar los delitos cometidos contra los sistemas informáticos y establecer las medidas de investigación y de cooperación necesarias para su persecución.", A, id="es-23-objeto-is-policy"),
     P_("es", 23, "Las medidas de investigación previstas en este capítulo se aplicarán a los delitos previstos en esta ley, a cualquier otro delito cometido por medio de un sistema informático y a la obtención de pruebas en formato electrónico de cualquier delito.", C, id="es-23-ambito"),
