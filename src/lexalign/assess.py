@@ -92,7 +92,5 @@ def assess_article(article: Article, evidence: list[Evidence], unattached: list[
 def assess(law: SegmentedLaw, candidates: list[ArticleCandidates], convention: Convention) -> list[Assessment]:
     """Every article of the Convention, in order; articles outside the assessed set are `not_assessed`."""
     by_article = {c.article: c for c in candidates}
-    return [
-        assess_article(article, found.candidates, found.unattached) if (found := by_article.get(article.number)) else assess_article(article, [])
-        for article in convention.articles
-    ]
+    none = ArticleCandidates(article=0, candidates=[])
+    return [assess_article(article, (found := by_article.get(article.number, none)).candidates, found.unattached) for article in convention.articles]

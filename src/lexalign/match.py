@@ -238,8 +238,9 @@ def _lineage_citations(law: SegmentedLaw, citations: dict[str, list[str]]) -> di
 
 
 def _strongest(candidates: list[Evidence], mandatory: set[str]) -> list[Evidence]:
-    """The candidates that score close enough to the best one, and below them the best one that
-    brings a mandatory element none of those holds (a device where the others name only passwords)."""
+    """The candidates that score close enough to the best one, and below them, within the completing
+    floor, each that brings a mandatory element those above lack (a device where they name only
+    passwords)."""
     if not candidates:
         return []
     kept = [c for c in candidates if c.score >= RELATIVE_SCORE_FLOOR * candidates[0].score]
@@ -262,7 +263,7 @@ def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], c
     offences) keeps the candidates in the same section as their evidence, citing it, or referring
     to all of it at once ("an offence under this Act")."""
     by_number = {a.number: a for a in articles}
-    kept = {entry.article: _strongest(entry.candidates, {e.id for e in by_number[entry.article].elements if e.mandatory}) for entry in scored}
+    kept = {entry.article: _strongest(entry.candidates, _mandatory(by_number[entry.article])) for entry in scored}
     result = []
     for entry in scored:
         article = by_number[entry.article]
@@ -276,17 +277,25 @@ def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], c
             strongest = {e.provision for e in kept[entry.article]}
             attached = {e.provision for e in _attached(entry, article, kept, citations, index)}
             chosen = [e for e in entry.candidates if e.provision in strongest | attached]
-        unattached = _unattached(chosen, article, kept, citations, index) if article.covers_each_target and chosen else []
+        unattached = _unattached(chosen, article, kept, index) if article.covers_each_target and chosen else []
         result.append(ArticleCandidates(article=entry.article, candidates=chosen, unattached=unattached))
     return result
 
 
-def _unattached(chosen: list[Evidence], article: Article, kept: dict[int, list[Evidence]], citations: dict[str, list[str]], index: LawIndex) -> list[str]:
+def _mandatory(article: Article) -> set[str]:
+    return {e.id for e in article.elements if e.mandatory}
+
+
+def _speaks_of_all(evidence: Evidence, article: Article, index: LawIndex) -> bool:
+    """The provision refers to everything the article attaches to at once ("the powers under this Part")."""
+    body = index.contexts[evidence.provision].body
+    return any(f"cue:{cue}" in body for cue in article.general_references)
+
+
+def _unattached(chosen: list[Evidence], article: Article, kept: dict[int, list[Evidence]], index: LawIndex) -> list[str]:
     """The sections holding evidence of the articles this one attaches to that none of its evidence
-    reaches: the powers left without a safeguard. Nothing when one provision speaks of them all
-    ("the powers under this Part")."""
-    cues = [f"cue:{cue}" for cue in article.general_references]
-    if any(cue in index.contexts[e.provision].body for e in chosen for cue in cues):
+    is in: the powers left without a safeguard. Nothing when one provision speaks of them all."""
+    if any(_speaks_of_all(e, article, index) for e in chosen):
         return []
     reached = {e.provision.split(".")[0] for e in chosen}
     targets = {e.provision.split(".")[0] for number in article.attaches_to for e in kept.get(number, [])}
@@ -296,19 +305,17 @@ def _unattached(chosen: list[Evidence], article: Article, kept: dict[int, list[E
 def _attached(entry: ArticleCandidates, article: Article, kept: dict[int, list[Evidence]], citations: dict[str, list[str]], index: LawIndex) -> list[Evidence]:
     """The candidates in the same section as evidence of the articles this one attaches to, citing
     it, or referring to all of it at once."""
-    cues = [f"cue:{cue}" for cue in article.general_references]
-    general = {e.provision for e in entry.candidates if any(cue in index.contexts[e.provision].body for cue in cues)}
     anchors = {e.provision for number in article.attaches_to for e in kept.get(number, [])}
     return [
         e
         for e in entry.candidates
-        if anchors and (e.provision in general or _overlaps(e.provision, anchors) or any(_overlaps(cited, anchors) for cited in citations.get(e.provision, [])))
+        if anchors and (_speaks_of_all(e, article, index) or _overlaps(e.provision, anchors) or any(_overlaps(cited, anchors) for cited in citations.get(e.provision, [])))
     ]
 
 
 def _express_clauses(candidates: list[Evidence], article: Article) -> list[Evidence]:
     """The candidates that hold every mandatory element of the article."""
-    mandatory = {e.id for e in article.elements if e.mandatory}
+    mandatory = _mandatory(article)
     return [c for c in candidates if mandatory <= set(c.elements)]
 
 
