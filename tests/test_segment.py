@@ -256,3 +256,22 @@ def test_readme_segment_example_is_real_output():
     shown = readme.split(command, 1)[1].split("```", 1)[0]
     result = CliRunner().invoke(app, ["segment", str(FIXTURES / "common_law_act.txt")])
     assert result.output == shown
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "markers"),
+    [
+        # A joiner after a semicolon opens the next item, in the law's own language.
+        ("en", "(a) deletes data; or (b) alters data", ["a", "b"]),
+        ("fr", "(a) efface des données ; ou (b) modifie des données", ["a", "b"]),
+        ("es", "(a) borre datos; o (b) altere datos", ["a", "b"]),
+        # The English joiner is not a French one.
+        ("fr", "(a) efface des données; or (b) modifie des données", ["a"]),
+        # A marker followed by a continuer is a cross-reference: "(a)(3) of this section".
+        ("en", "(1) an offence under subsection (a) of this section", ["1"]),
+    ],
+)
+def test_list_words_come_from_the_language_data(language: str, line: str, markers: list[str]) -> None:
+    from lexalign.numbering import inline_markers, patterns
+
+    assert [marker for _, marker in inline_markers(patterns(language), line)] == markers

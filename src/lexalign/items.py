@@ -15,7 +15,6 @@ from lexalign.numbering import (
     BOUNDARY_END,
     INTRODUCER,
     LINE_MARKER,
-    REFERENCE_AFTER,
     Patterns,
     follows,
     inline_markers,
@@ -112,7 +111,7 @@ def place_items(state: State, pats: Patterns, offset: int, line: str, previous: 
     if state.section is None:
         # Unnumbered text in a schedule: it belongs to the schedule itself.
         return
-    cuts: list[tuple[int, str, str]] = [(at, "marker", value) for at, value in inline_markers(line)]
+    cuts: list[tuple[int, str, str]] = [(at, "marker", value) for at, value in inline_markers(pats, line)]
     if cuts and cuts[0][0] == 0 and wrapped_reference(pats, line, previous):
         cuts.pop(0)
     elif not cuts or cuts[0][0] > 0:
@@ -168,7 +167,7 @@ def wrapped_reference(pats: Patterns, line: str, previous: str) -> bool:
     if pats.reference_end.search(previous):
         return True
     ends_open = not previous.rstrip().endswith((*BOUNDARY_END, ")"))
-    return ends_open and bool(REFERENCE_AFTER.match(line, line.index(")") + 1))
+    return ends_open and bool(pats.reference_after.match(line, line.index(")") + 1))
 
 
 def breaks_list(state: State, kind: str, value: str, previous: str) -> bool:

@@ -15,14 +15,11 @@ from lexalign.numbering import LINE_MARKER, Patterns, section_key
 HEADING_SEPARATOR = re.compile(r"\.?\s*(?:--|—|–)\s*|\.-\s*|\s-\s")
 # A sub-part heading inside a part: "(c) – Amendment of the Anti-Money Laundering Act".
 SUBPART = re.compile(r"^\(([a-z])\)\s*[–—-]\s+([A-Z][^;]{0,110})$")
-# Opening / closing quote of an amending provision's quoted text spread over lines.
+# Opening quote of an amending provision's quoted text spread over lines (the closing one is per language).
 QUOTE_OPEN = re.compile(r"^[“\"‘']\s*(?:\d|\(|[A-Z]{3,}\s)")
-QUOTE_CLOSE = re.compile(r"[”\"’']\s*[.;,]?\s*(?:and|or)?\s*$")
 # The full stop between a heading and the first sentence on the same line.
 # A numbered paragraph right after an article number: "Art. 3.- 1. Fraudulently ...".
 NUMBERED_PARAGRAPH = re.compile(r"\d{1,3}\s*(?:°|º|\.(?!\d))\s")
-# A heading does not end on these words ("Access to A computer" is not "Access to" + sentence).
-HEADING_CANNOT_END = {"to", "of", "for", "and", "or", "in", "by", "with", "on", "at", "from", "the", "a", "an", "de", "du", "des", "et", "la", "le", "el", "y", "del"}
 # Dot leaders and a page number after a heading in a table of contents: "Short title ..... 3".
 TOC_LEADER = re.compile(r"\s*(?:[.…·]\s*){3,}\d*\s*$|\s+\d{1,3}\s*$")  # not 4 digits: a year
 SENTENCE_AFTER_HEADING = re.compile(r"\.\s+(?=[A-Z(\[])")
@@ -116,7 +113,7 @@ def printed_number(match: re.Match[str] | None) -> str:
     return (groups.get("num") or groups.get("dotted") or "").lower().replace(" ", "")
 
 
-def quoted_lines(lines: list[tuple[int, str]]) -> set[int]:
+def quoted_lines(pats: Patterns, lines: list[tuple[int, str]]) -> set[int]:
     """Lines of text quoted by an amending provision ("the following section is inserted—
     '5A. ...'"): they stay text of the amending provision, not provisions of this law."""
     skip: set[int] = set()
@@ -125,7 +122,7 @@ def quoted_lines(lines: list[tuple[int, str]]) -> set[int]:
         line = lines[i][1]
         if QUOTE_OPEN.match(line) and i > 0 and lines[i - 1][1].rstrip().endswith(("—", "-", ":", "–")):
             for j in range(i, min(i + 80, len(lines))):
-                if QUOTE_CLOSE.search(lines[j][1]) and (j > i or len(line) > 1):
+                if pats.quote_close.search(lines[j][1]) and (j > i or len(line) > 1):
                     skip.update(range(i, j + 1))
                     i = j
                     break
@@ -212,7 +209,7 @@ def run_on_heading(pats: Patterns, text: str) -> tuple[int, int] | None:
         if (
             len(words) <= 15
             and candidate[0].isupper()
-            and words[-1].lower() not in HEADING_CANNOT_END
+            and words[-1].lower() not in pats.heading_end_words  # "Access to A computer" is one heading
             and not pats.body_cue.search(candidate)
             and not candidate.endswith((";", ":", ","))
         ):

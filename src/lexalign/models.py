@@ -171,6 +171,11 @@ class SegmentationLanguage(Frozen):
     toc_headings: list[str] = Field(default_factory=list)
     # Words that make a following "(1)" a cross-reference ("sub-section (1)"), also across a line break.
     reference_words: list[str] = Field(default_factory=list)
+    list_joiners: list[str] = Field(default_factory=list)  # "or", "and": "...; or (b)", '"a" or "b" means'
+    # Words after a marker that make it a cross-reference: "(a)(3) of this section", "(1) through (4)".
+    reference_continuers: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)  # "the" in "THE FIRST SCHEDULE"
+    heading_end_words: list[str] = Field(default_factory=list)  # a heading never ends on these ("Access to")
 
 
 class Document(Frozen):

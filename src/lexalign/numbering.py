@@ -23,15 +23,11 @@ ROMAN = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 MARKER_BODY = r"\d{1,3}[A-Za-z]{0,2}|[a-z]{1,5}|[A-Z]{1,5}"
 # Any bracketed marker inside a line; `inline_markers` keeps those at a list boundary.
 MARKER_ANYWHERE = re.compile(r"\[?\((" + MARKER_BODY + r")\)(?=\s|\(|\[|$)")
-# Text after a marker that makes it a cross-reference, not a list item.
-REFERENCE_AFTER = re.compile(r"(?:\(\w{1,5}\))*\s*(?:,|of\b|or\b|and\b|through\b)")
 # Text before an inline marker that makes it a list item: a list introducer (dash, colon),
 # a semicolon, "; or", a closing amendment bracket "]", or a full stop.
 BOUNDARY_END = ("—", "–", ":", ";", "]", ".", "-")
 # A marker that opens a line (optionally inside an amendment bracket "[(da) ...").
 LINE_MARKER = re.compile(r"^\s*\[?\((" + MARKER_BODY + r")\)(?=\s|\(|$|[A-Z])")
-# Boundaries that make "or"/"and" before a marker a list boundary: "...; or (b)".
-OR_AND_BOUNDARY = re.compile(r"[;—–:]\s*(?:or|and)\s*$")
 # A list introducer right before a marker: "Whoever—(1)", "by--", "as follows:".
 INTRODUCER = re.compile(r"(?:—|–|--|:|-)\s*$")
 # Curly quotes pair reliably; quoted spans hide markers of amending text.
@@ -58,6 +54,13 @@ class Patterns:
     repeal: re.Pattern[str]
     toc: re.Pattern[str]
     definition_heading: re.Pattern[str]
+    # A joiner after a boundary makes the next marker a list item: "...; or (b)".
+    joined_boundary: re.Pattern[str]
+    # Text after a marker that makes it a cross-reference, not a list item: "(a)(3), or (a)(6) of".
+    reference_after: re.Pattern[str]
+    # The closing quote of quoted amending text: '... offence.” and', "...;" or'.
+    quote_close: re.Pattern[str]
+    heading_end_words: frozenset[str]
     reference_end: re.Pattern[str]
 
 
@@ -112,15 +115,17 @@ def patterns(code: str) -> Patterns:
         + _alternation([*lang.ordinals, *[o.upper() for o in lang.ordinals], *[o.title() for o in lang.ordinals]])
         + r")\b\.?(?P<rest>.*)$"
     )
+    articles = _alternation([form for word in lang.articles for form in (word, word.upper(), word.title())])
+    joiners = _alternation(lang.list_joiners)
     ordinals = _alternation([*lang.ordinals, *[o.upper() for o in lang.ordinals], *[o.title() for o in lang.ordinals]])
     schedule = re.compile(
-        r"^\s*(?:THE\s+|The\s+)?(?:(?P<ord>" + ordinals + r")\s+)?(?P<word>" + _alternation(lang.schedule_words)
+        r"^\s*(?:(?:" + articles + r")\s+)?(?:(?P<ord>" + ordinals + r")\s+)?(?P<word>" + _alternation(lang.schedule_words)
         + r")(?:\s+(?P<num>\d+|[IVXLC]+|[A-Z])\b)?(?P<rest>.*)$"
     )
     verbs = _alternation(lang.definition_verbs)
     # "term" means / "a" or "b" includes / “term”, in relation to x, means
     definition = re.compile(
-        r"[\"“]\s*(?P<term>[^\"“”\n]{1,80}?)\s*[\"”](?:\s*(?:,|or|and)\s*[\"“][^\"“”\n]{1,80}[\"”])*"
+        r"[\"“]\s*(?P<term>[^\"“”\n]{1,80}?)\s*[\"”](?:\s*(?:,|" + joiners + r")\s*[\"“][^\"“”\n]{1,80}[\"”])*"
         r"[^\"“”;\n]{0,140}?\b(?:" + verbs + r")\b"
     )
     return Patterns(
@@ -149,6 +154,10 @@ def patterns(code: str) -> Patterns:
         toc=re.compile(r"^\s*(?:" + _alternation(lang.toc_headings) + r")\s*$", re.IGNORECASE),
         reference_end=re.compile(r"(?:^|\s)(?:" + _alternation(lang.reference_words) + r")\s*$", re.IGNORECASE),
         definition_heading=re.compile(r"\b(?:" + _alternation(lang.definition_headings) + r")\b", re.IGNORECASE),
+        joined_boundary=re.compile(r"[;—–:]\s*(?:" + joiners + r")\s*$"),
+        reference_after=re.compile(r"(?:\(\w{1,5}\))*\s*(?:,|(?:" + _alternation([*lang.list_joiners, *lang.reference_continuers]) + r")\b)"),
+        quote_close=re.compile(r"[”\"’']\s*[.;,]?\s*(?:" + joiners + r")?\s*$"),
+        heading_end_words=frozenset(word.lower() for word in lang.heading_end_words),
     )
 
 
@@ -231,7 +240,7 @@ def list_start(kind: str, value: str) -> bool:
     return value.lower() == starts[kind]
 
 
-def inline_markers(line: str) -> list[tuple[int, str]]:
+def inline_markers(pats: Patterns, line: str) -> list[tuple[int, str]]:
     """(offset, marker body) of every list marker in a line: at its start, after a list
     boundary, or chained right after another marker ("(5)(A)"), never inside quotes."""
     found: list[tuple[int, str]] = []
@@ -243,10 +252,10 @@ def inline_markers(line: str) -> list[tuple[int, str]]:
         ok = (
             not prefix
             or prefix.endswith(BOUNDARY_END)
-            or bool(OR_AND_BOUNDARY.search(prefix[-12:]))
+            or bool(pats.joined_boundary.search(prefix[-12:]))
             or (last_end >= 0 and not line[last_end:start].strip())
         )
-        if ok and start and REFERENCE_AFTER.match(line, match.end()):
+        if ok and start and pats.reference_after.match(line, match.end()):
             ok = False  # "(a)(3), or (a)(6) of this section" is a cross-reference
         if ok and not any(a < start < b for a, b in spans):
             found.append((start, match.group(1)))

@@ -41,7 +41,7 @@ def segment(document: Document) -> SegmentedLaw:
     pats = patterns(document.language)
     lines = unglue_divisions(split_lines(document.text), pats)
     toc_skip, toc_headings = toc_lines(lines, pats)
-    skip = toc_skip | quoted_lines(lines)
+    skip = toc_skip | quoted_lines(pats, lines)
     state = State(per_part=numbering_restarts(lines, pats, skip))
     consumed: set[int] = set()
     pending: tuple[int, str] | None = None  # a heading printed on the line above a section
