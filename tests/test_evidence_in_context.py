@@ -312,18 +312,27 @@ def test_evidence_of_a_short_law(text: str, article: int, expected: set[str]) ->
 
 def test_general_articles_yield_to_specific_ones() -> None:
     """Article 40 (mutual legal assistance in general) gives up a provision that article 46 (interception
-    for a foreign State) has with a score at least as high, and keeps one that article 46 has lower."""
+    for a foreign State) has with a score at least as high, keeps one that article 46 has lower, and
+    gives up one whose headings name article 46 ("Mutual assistance regarding the interception of
+    content data": the items of such a request are article 46's, even those article 46 cannot read)."""
     from lexalign.convention import load_convention
     from lexalign.match import _yield_to_specific
     from lexalign.models import ArticleCandidates, Evidence
 
     articles = [load_convention().article(number) for number in (40, 46)]
     scored = [
-        ArticleCandidates(article=40, candidates=[Evidence(provision="57", score=0.8), Evidence(provision="64", score=0.7), Evidence(provision="65", score=0.7)]),
-        ArticleCandidates(article=46, candidates=[Evidence(provision="64", score=0.75), Evidence(provision="65", score=0.6)]),
+        ArticleCandidates(
+            article=40,
+            candidates=[Evidence(provision="57", score=0.8), Evidence(provision="64.1", score=0.7), Evidence(provision="65", score=0.7), Evidence(provision="64.2", score=0.7)],
+        ),
+        ArticleCandidates(article=46, candidates=[Evidence(provision="64.1", score=0.75), Evidence(provision="65", score=0.6)]),
     ]
-    kept = {entry.article: [e.provision for e in entry.candidates] for entry in _yield_to_specific(scored, articles)}
-    assert kept == {40: ["57", "65"], 46: ["64", "65"]}
+    topics = {"64.1": {46}, "64.2": {46}, "57": {35, 40}}
+    kept = {entry.article: [e.provision for e in entry.candidates] for entry in _yield_to_specific(scored, articles, topics)}
+    assert kept == {40: ["57", "65"], 46: ["64.1", "65"]}
+    # without the headings, only the shared provision that scores at least as high is given up
+    kept = {entry.article: [e.provision for e in entry.candidates] for entry in _yield_to_specific(scored, articles, {})}
+    assert kept == {40: ["57", "65", "64.2"], 46: ["64.1", "65"]}
 
 
 def test_a_weaker_candidate_counts_when_it_completes_the_article() -> None:

@@ -223,7 +223,7 @@ def match(law: SegmentedLaw, convention: Convention) -> list[ArticleCandidates]:
     # a heading completes a provision's core: it must then fit this article best
     leaning = {(number, c.provision.id) for number, article_needs in needs.items() for c in found[number] if any(label not in c.body for label in article_needs.core)}
     scored = _prefer_best_fit(scored, {a.number for a in articles if a.cross_cutting}, topics, leaning)
-    scored = _yield_to_specific(scored, articles)
+    scored = _yield_to_specific(scored, articles, topics)
     return _select_evidence(scored, articles, _lineage_citations(law, index.citations), index)
 
 
@@ -319,15 +319,20 @@ def _express_clauses(candidates: list[Evidence], article: Article) -> list[Evide
     return [c for c in candidates if mandatory <= set(c.elements)]
 
 
-def _yield_to_specific(scored: list[ArticleCandidates], articles: list[Article]) -> list[ArticleCandidates]:
+def _yield_to_specific(scored: list[ArticleCandidates], articles: list[Article], topics: dict[str, set[int]]) -> list[ArticleCandidates]:
     """A general article loses the candidates that a more specific article (`yields_to`) has too, with a
-    score at least as high."""
+    score at least as high, and those whose headings name a more specific article that has candidates
+    ("Mutual assistance in the real-time collection of traffic data" is article 45 throughout)."""
     kept = {entry.article: {e.provision: e.score for e in entry.candidates} for entry in scored if entry.candidates}
     by_number = {a.number: a for a in articles}
     result = []
     for entry in scored:
-        specific = [kept[number] for number in by_number[entry.article].yields_to if number in kept]
-        candidates = [e for e in entry.candidates if not any(scores.get(e.provision, -1.0) >= e.score for scores in specific)]
+        specific = [number for number in by_number[entry.article].yields_to if number in kept]
+        candidates = [
+            e
+            for e in entry.candidates
+            if not any(kept[number].get(e.provision, -1.0) >= e.score or number in topics.get(e.provision, set()) for number in specific)
+        ]
         result.append(ArticleCandidates(article=entry.article, candidates=candidates))
     return result
 
