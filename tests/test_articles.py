@@ -587,6 +587,8 @@ FOREIGN = [
     P_("fr", 7, "Le fait d'accéder ou de se maintenir frauduleusement dans tout ou partie d'un système de traitement automatisé de données est puni de deux ans d'emprisonnement.", C, id="fr-7-acces-frauduleux"),
     P_("es", 7, "El que, sin estar debidamente autorizado, acceda al conjunto o a una parte de un sistema de información será castigado con pena de prisión de seis meses a dos años.", C, id="es-7-acceso"),
     P_("es", 7, "Artículo derogado.", A, id="es-7-derogado"),
+    # "entrega" of data is not the surrender of a person
+    P_("es", 37, "El proveedor de servicios deberá hacer entrega de los datos de abonado a la autoridad judicial que lo solicite.", A, id="es-37-entrega-de-datos"),
     # Obstructing the authorities is an exclusion; hindering a system's functioning is the offence itself.
     P_("fr", 10, "Le fait d'entraver ou de fausser le fonctionnement d'un système de traitement automatisé de données est puni de cinq ans d'emprisonnement.", C, id="fr-10-entraver-le-fonctionnement"),
     P_("fr", 10, "Le fait de faire obstacle au fonctionnement d'un système de traitement automatisé de données est puni de cinq ans d'emprisonnement.", C, id="fr-10-faire-obstacle-au-fonctionnement"),

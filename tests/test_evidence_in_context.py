@@ -300,6 +300,15 @@ ROWS = [
         set(),
         id="7-omitted-heading-keeps-old-text-for-reference",
     ),
+    # Giving up a licence is not surrendering a fugitive (art 37).
+    P_(
+        "33. Surrender of licence\n"
+        "(1) Every Certifying Authority whose licence is suspended or revoked shall immediately surrender the licence to the Controller.\n"
+        "(2) Where any Certifying Authority fails to surrender a licence under sub-section (1), the person in whose favour a licence is issued shall be guilty of an offence and shall be liable to a penalty which may extend to five lakh rupees.\n",
+        37,
+        set(),
+        id="37-surrender-of-licence-is-not-extradition",
+    ),
 ]
 
 
