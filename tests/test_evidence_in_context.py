@@ -309,6 +309,17 @@ ROWS = [
         set(),
         id="37-surrender-of-licence-is-not-extradition",
     ),
+    # "person" defined to include companies is the general word for anyone who can offend: that alone
+    # is no rule on the liability of legal persons (art 18).
+    P_(
+        "2. Interpretation\n"
+        "In this Act, \"person\" means any individual, firm, corporation, association or other entity.\n\n"
+        "3. Unauthorised access\n"
+        "A person who intentionally and without authority accesses a computer system commits an offence and is liable on conviction to a fine or to imprisonment for two years.\n",
+        18,
+        set(),
+        id="18-person-defined-to-include-companies",
+    ),
 ]
 
 

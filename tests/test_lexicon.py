@@ -33,6 +33,7 @@ def labels(lexicon, text: str) -> set[str]:
         ("shall be liable to pay damages by way of compensation to the person affected", {"element:a34.redress"}, set()),
         ("intentionally causes damage to a protected computer", {"element:a9.interference"}, {"element:a34.redress", "element:a34.assistance"}),
         ("transmits any communication containing any threat to cause damage to a protected computer", {"cue:threat"}, set()),
+        ("with intent to extort from any person any money, demands payment in relation to damage to a computer", {"cue:threat"}, set()),
         # jurisdiction where the computer or data is: "the computer, program or data was in Malaysia"
         ("this Act shall apply if the computer, program or data was in Ruritania", {"element:a22.territory"}, set()),
         # An object inside another article's qualifier stays: a protected computer is still a computer.

@@ -178,7 +178,7 @@ class LawIndex:
             # A defined act carries the object its definition names too: "damage" defined as "any
             # impairment to the integrity of data" is damage to data wherever the law says damage.
             own_vocab = {label for label in term_labels if label.startswith("vocab:")}
-            vocab = {label.split(":", 1)[1] for label in definition_labels if label.startswith("vocab:") and label not in own_vocab}
+            vocab = {label.split(":", 1)[1] for label in definition_labels if label.startswith("vocab:") and label not in own_vocab} - self.lexicon.not_carried_by_definitions
             labels = {f"vocab:{v}" for v in vocab} | {user for v in vocab for user in self.lexicon.vocab_users.get(v, [])}
             if labels:
                 for found in re.finditer(r"\b" + re.escape(term.lower()) + r"\b", lowered):

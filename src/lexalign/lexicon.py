@@ -75,6 +75,7 @@ class Lexicon:
         self.patterns = Matcher(self.nlp.vocab)
         self.vocab_users: dict[str, list[str]] = {}  # vocabulary id -> element labels that include it
         self.conduct_labels = {f"element:{e.id}" for a in convention.articles for e in a.elements if e.kind == "conduct"}
+        self.not_carried_by_definitions = {v.id for v in convention.vocabulary if not v.carried_by_definitions}
         self._known_words: set[str] = set()
         for group, sets in (("vocab", terms.vocabulary), ("element", terms.elements), ("narrowing", terms.narrowing), ("cue", terms.cues)):
             for key, term_set in sets.items():

@@ -130,6 +130,10 @@ class VocabularyEntry(Frozen):
     id: str  # "ict_system"
     term: str  # the Convention's own name for it
     meaning: str  # paraphrase
+    # A term the law defines through this entry is read as it wherever it is used ("computer material"
+    # defined as data is data); not for entries that would then reach every provision ("person"
+    # defined to include companies would make every offence a rule on legal persons).
+    carried_by_definitions: bool = True
 
 
 class Convention(Frozen):
