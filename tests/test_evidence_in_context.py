@@ -388,6 +388,8 @@ SAFEGUARDED_SEARCH = (
     [
         # The preservation power in section 32 has no safeguard: only some powers are limited.
         P_(SAFEGUARDED_SEARCH, "partial", "section(s) 32", id="24-one-power-without-safeguard"),
+        # A time limit in another section that cites section 32 reaches it.
+        P_(SAFEGUARDED_SEARCH + "\n33. Duration of notices\nA notice under section 32 lapses after ninety days unless a magistrate extends it for a period not exceeding ninety days.\n", "covered", None, id="24-safeguard-citing-the-power-reaches-it"),
         # A misuse offence for all the powers of the Part reaches section 32 too.
         P_(SAFEGUARDED_SEARCH + "\n33. Misuse of powers\nA police officer who misuses the powers under this Part commits an offence and is liable on conviction to a fine.\n", "covered", None, id="24-general-safeguard-reaches-all"),
     ],

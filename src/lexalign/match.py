@@ -277,7 +277,7 @@ def _select_evidence(scored: list[ArticleCandidates], articles: list[Article], c
             strongest = {e.provision for e in kept[entry.article]}
             attached = {e.provision for e in _attached(entry, article, kept, citations, index)}
             chosen = [e for e in entry.candidates if e.provision in strongest | attached]
-        unattached = _unattached(chosen, article, kept, index) if article.covers_each_target and chosen else []
+        unattached = _unattached(chosen, article, kept, citations, index) if article.covers_each_target and chosen else []
         result.append(ArticleCandidates(article=entry.article, candidates=chosen, unattached=unattached))
     return result
 
@@ -292,12 +292,12 @@ def _speaks_of_all(evidence: Evidence, article: Article, index: LawIndex) -> boo
     return any(f"cue:{cue}" in body for cue in article.general_references)
 
 
-def _unattached(chosen: list[Evidence], article: Article, kept: dict[int, list[Evidence]], index: LawIndex) -> list[str]:
+def _unattached(chosen: list[Evidence], article: Article, kept: dict[int, list[Evidence]], citations: dict[str, list[str]], index: LawIndex) -> list[str]:
     """The sections holding evidence of the articles this one attaches to that none of its evidence
-    is in: the powers left without a safeguard. Nothing when one provision speaks of them all."""
+    is in or cites: the powers left without a safeguard. Nothing when one provision speaks of them all."""
     if any(_speaks_of_all(e, article, index) for e in chosen):
         return []
-    reached = {e.provision.split(".")[0] for e in chosen}
+    reached = {p.split(".")[0] for e in chosen for p in [e.provision, *citations.get(e.provision, [])]}
     targets = {e.provision.split(".")[0] for number in article.attaches_to for e in kept.get(number, [])}
     return sorted(targets - reached, key=lambda section: (len(section), section))
 
