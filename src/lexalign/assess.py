@@ -12,11 +12,11 @@ from lexalign.models import Article, ArticleCandidates, Assessment, Convention, 
 
 # How often each kind of finding agreed with the experts (`lexalign eval` on the development set,
 # re-measured on the rules of the third session: absent 157/161, covered with a strong best
-# provision 68/72, covered otherwise 34/39, partial for a missing element 22/26, partial for narrowed
-# scope 1/1, partial for safeguards that miss some powers 2/2; on the bundled samples 81/83, 35/35,
-# 30/30, 14/22, 2/2, none). A finding's confidence is its kind's rate, shaded down a little because
-# laws never seen agree less often than the laws the rules were written against; partial findings
-# pool both sets (41/53), and the safeguard kind, too rare to measure, takes the missing-element rate.
+# provision 68/72, covered otherwise 34/41, partial for a missing element 22/26, partial for narrowed
+# scope 1/1; on the bundled samples 81/83, 35/35, 30/30, 14/22, 2/2). A finding's confidence is its
+# kind's rate, shaded down a little because laws never seen agree less often than the laws the rules
+# were written against; partial findings pool both sets (39/51), and safeguards that miss some
+# powers, never seen in either set, take the missing-element rate.
 # Re-measure when the rules change.
 BASE_CONFIDENCE: dict[str, float] = {
     "absent:no_candidate": 0.94,
