@@ -320,6 +320,14 @@ ROWS = [
         set(),
         id="18-person-defined-to-include-companies",
     ),
+    # ... but a short heading that names a subject is a real heading, whatever word it uses.
+    P_(
+        "30. Recovery of deleted data\n"
+        "A magistrate may issue a warrant authorising a police officer to search a computer system and to seize computer data, including data that has been deleted, where there are reasonable grounds to believe it is evidence of an offence.\n",
+        28,
+        {"30"},
+        id="28-deleted-in-a-heading-is-not-a-repeal",
+    ),
 ]
 
 

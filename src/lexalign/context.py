@@ -50,7 +50,8 @@ REPEAL_WINDOW = 80
 # ... and only in a short provision: a long one that mentions a repeal still has its own substance.
 REPEALED_MAX_LENGTH = 300
 # ... unless the provision's heading is the marker ("Omitted.", "[Repealed]"): the text after it is
-# the old wording kept for reference. A long heading that mentions a repeal is a real heading.
+# the old wording kept for reference. A long heading that mentions a repeal is a real heading, and so
+# is one that names a subject ("Recovery of deleted data").
 REPEALED_HEADING_MAX_LENGTH = 40
 NEGATION_WINDOW = 90
 # Exclusions that carry over from a provision to everything inside it.
@@ -77,6 +78,10 @@ class ProvisionContext:
 def unit_id(provision_id: str) -> str:
     """The first-level unit a provision belongs to: "14.1" for "14.1.a.ii", "14" for "14"."""
     return ".".join(provision_id.split(".")[:2])
+
+
+def _names_a_subject(labels: set[str]) -> bool:
+    return any(label.startswith(("element:", "vocab:")) for label in labels)
 
 
 def _is_list_item(provision: Provision) -> bool:
@@ -131,7 +136,7 @@ class LawIndex:
         self._repealed_by_heading: set[str] = set()
         for provision, labels in zip(law.provisions, heading_labels):
             self.contexts[provision.id] = ProvisionContext(provision=provision, heading=labels)
-            if REPEAL_CUE in labels and len(provision.heading) <= REPEALED_HEADING_MAX_LENGTH:
+            if REPEAL_CUE in labels and len(provision.heading) <= REPEALED_HEADING_MAX_LENGTH and not _names_a_subject(labels):
                 self._repealed_by_heading.add(provision.id)
         self._fill_contexts()
 
