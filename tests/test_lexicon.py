@@ -34,8 +34,10 @@ def labels(lexicon, text: str) -> set[str]:
         ("intentionally causes damage to a protected computer", {"element:a9.interference"}, {"element:a34.redress", "element:a34.assistance"}),
         ("transmits any communication containing any threat to cause damage to a protected computer", {"cue:threat"}, set()),
         ("with intent to extort from any person any money, demands payment in relation to damage to a computer", {"cue:threat"}, set()),
+        ("interferes with a computer system so as to cause a threat to national security", set(), {"cue:threat"}),
         # jurisdiction where the computer or data is: "the computer, program or data was in Malaysia"
         ("this Act shall apply if the computer, program or data was in Ruritania", {"element:a22.territory"}, set()),
+        ("an order to produce data that is in the possession or control of the person", set(), {"element:a22.territory"}),
         # An object inside another article's qualifier stays: a protected computer is still a computer.
         ("gains access to a protected computer", {"element:a7.access", "element:a7.ict_system"}, set()),
         # A near-miss spelling of a long term word is repaired ("unauthorsed").
