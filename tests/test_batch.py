@@ -261,3 +261,24 @@ def test_cli_batch_over_the_sample_corpora_with_the_real_pipeline(tmp_path):
     assert {row["country"] for row in read_csv(out / "countries.csv")} == {"XR", "XL", "XA", "XC"}
     second = runner.invoke(app, ["batch", str(corpus), "--output", str(out), "--jobs", "2"])
     assert f"0 analysed, {len(laws)} up to date, 1 failed" in second.output
+
+
+def test_a_pdf_is_read_again_when_the_pdf_engine_changes(tmp_path, monkeypatch):
+    """A report records the engine that read its PDF: switching LEXALIGN_PDF_ENGINE re-reads the PDF
+    instead of resuming from text another engine extracted."""
+    from test_ingest import make_pdf
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "act.pdf").write_bytes(make_pdf([["1. Unauthorised access", "A person who intentionally accesses a computer system without authority commits an offence."]]))
+
+    def outcomes() -> list[str]:
+        return [item.outcome for item in run_batch(corpus, out, jobs=1, progress=False).items]
+
+    monkeypatch.setenv("LEXALIGN_PDF_ENGINE", "pypdfium2")
+    assert outcomes() == ["analysed"]
+    assert outcomes() == ["skipped"]
+    monkeypatch.setenv("LEXALIGN_PDF_ENGINE", "pdfplumber")
+    assert outcomes() == ["analysed"]
+    assert json.loads((out / "reports" / "act.json").read_text())["document"]["pdf_engine"] == "pdfplumber"
+    assert outcomes() == ["skipped"]

@@ -27,7 +27,7 @@ from typing import Callable, Iterable
 
 from pydantic import ValidationError
 
-from lexalign import __version__
+from lexalign import __version__, settings
 from lexalign.errors import UnusableInput
 from lexalign.models import BatchItem, BatchResult, Convention, ManifestEntry, Report
 from lexalign.render import render, report_json
@@ -115,15 +115,16 @@ def read_manifests(corpus_dir: Path) -> dict[str, ManifestEntry]:
     return entries
 
 
-def _up_to_date(json_path: Path, sha256: str, model_version: str) -> dict[str, str] | None:
+def _up_to_date(json_path: Path, sha256: str, model_version: str, pdf_engine: str | None) -> dict[str, str] | None:
     """Statuses of an existing report when it was made from the same file by the same
-    LexAlign and Convention model, else None."""
+    LexAlign, Convention model and (for a PDF) PDF engine, else None."""
     try:
         data = json.loads(json_path.read_text(encoding="utf-8"))
         fresh = (
             data["document"]["sha256"] == sha256
             and data["lexalign_version"] == __version__
             and data["model_version"] == model_version
+            and data["document"].get("pdf_engine") == pdf_engine
         )
         return {str(a["article"]): a["status"] for a in data["articles"]} if fresh else None
     except (OSError, ValueError, KeyError, TypeError):
@@ -205,7 +206,8 @@ def run_batch(
     items: dict[str, BatchItem] = {}
     todo: list[tuple[Path, str]] = []
     for path, rel in zip(files, relatives):
-        existing = None if force else _up_to_date(reports / f"{names[rel]}.json", file_sha256(path), convention.model_version)
+        engine = settings.pdf_engine() if path.suffix.lower() == ".pdf" else None
+        existing = None if force else _up_to_date(reports / f"{names[rel]}.json", file_sha256(path), convention.model_version, engine)
         if existing is None:
             todo.append((path, rel))
         else:

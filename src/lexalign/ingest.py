@@ -53,8 +53,9 @@ def load(
     if not data.strip():
         raise UnusableInput(display, "the file is empty", "give a file that contains the text of the law")
     fmt = _format(display, data)
-    if fmt == "pdf":
-        text, page_starts, warnings = read_pdf(display, data, engine=pdf_engine or settings.pdf_engine())
+    engine = (pdf_engine or settings.pdf_engine()) if fmt == "pdf" else None
+    if engine is not None:
+        text, page_starts, warnings = read_pdf(display, data, engine=engine)
     else:
         text, page_starts, warnings = READERS[fmt](display, data)
     if not text.strip():
@@ -73,6 +74,7 @@ def load(
         page_starts=page_starts or [0],
         language=language,
         warnings=warnings,
+        pdf_engine=engine,
     )
 
 

@@ -190,6 +190,7 @@ class Document(Frozen):
     page_starts: list[int] = Field(default_factory=lambda: [0])  # char offset where each page starts
     language: str = "en"
     warnings: list[str] = Field(default_factory=list)
+    pdf_engine: str | None = None  # the engine that read a PDF's text; None for other formats
 
     def page_at(self, offset: int) -> int:
         """1-based page number of a character offset."""
@@ -294,6 +295,7 @@ class ReportDocument(Frozen):
     language: str
     characters: int
     pages: int
+    pdf_engine: str | None = None  # a batch re-reads a PDF whose report another engine made
 
 
 class ReportProvision(Frozen):

@@ -22,6 +22,7 @@ def build_report(law: SegmentedLaw, assessments: list[Assessment], convention: C
             language=document.language,
             characters=len(document.text),
             pages=len(document.page_starts),
+            pdf_engine=document.pdf_engine,
         ),
         provisions=[
             ReportProvision(id=p.id, label=p.label, heading=p.heading, kind=p.kind, page=p.page, text=p.text, parent=p.parent)
