@@ -282,3 +282,11 @@ def test_a_pdf_is_read_again_when_the_pdf_engine_changes(tmp_path, monkeypatch):
     assert outcomes() == ["analysed"]
     assert json.loads((out / "reports" / "act.json").read_text())["document"]["pdf_engine"] == "pdfplumber"
     assert outcomes() == ["skipped"]
+    # the command's flag wins over the environment, for the reading and for resume alike
+    from typer.testing import CliRunner
+
+    from lexalign.cli import app
+
+    result = CliRunner().invoke(app, ["batch", str(corpus), "--output", str(out), "--jobs", "1", "--pdf-engine", "pypdfium2"])
+    assert "1 analysed" in result.output, result.output
+    assert json.loads((out / "reports" / "act.json").read_text())["document"]["pdf_engine"] == "pypdfium2"

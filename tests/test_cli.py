@@ -31,6 +31,10 @@ def run(args: list[str], env: dict[str, str] | None = None):
         (["eval", str(Path(SAMPLE).parent), "--laws", str(Path(SAMPLE).parent), "--format", "xml"], None, "unknown eval format 'xml'"),
         # A missing law.
         (["check", "/nowhere/law.txt"], None, "law.txt: file not found"),
+        # The PDF engine is a flag of every command that reads laws, checked the same way.
+        (["check", SAMPLE, "--pdf-engine", "ocr"], None, "unknown PDF engine 'ocr'"),
+        (["batch", SAMPLE, "--output", "/tmp/x", "--pdf-engine", "ocr"], None, "unknown PDF engine 'ocr'"),
+        (["eval", str(Path(SAMPLE).parent), "--laws", str(Path(SAMPLE).parent), "--pdf-engine", "ocr"], None, "unknown PDF engine 'ocr'"),
     ],
 )
 def test_user_errors_are_one_line(args: list[str], env: dict[str, str] | None, message: str) -> None:

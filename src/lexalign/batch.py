@@ -174,13 +174,15 @@ def run_batch(
     check: CheckFunction | None = None,
     convention: Convention | None = None,
     progress: bool = True,
+    pdf_engine: str | None = None,
 ) -> BatchResult:
     """Analyse every supported law under `corpus_dir` with `jobs` worker processes and write
     per-law reports and corpus tables to `output_dir`.
 
     Laws whose report is up to date (same file sha256, LexAlign version and Convention
     `model_version`) are skipped unless `force`. `check(path, convention=...)` defaults to
-    `pipeline.check`; it must be picklable (a module-level function)."""
+    `pipeline.check`; it must be picklable (a module-level function). `pdf_engine` is the engine
+    `check` reads PDFs with (default: LEXALIGN_PDF_ENGINE): a PDF read by another is read again."""
     started = time.perf_counter()
     corpus, output = Path(corpus_dir), Path(output_dir)
     if not corpus.is_dir():
@@ -206,7 +208,7 @@ def run_batch(
     items: dict[str, BatchItem] = {}
     todo: list[tuple[Path, str]] = []
     for path, rel in zip(files, relatives):
-        engine = settings.pdf_engine() if path.suffix.lower() == ".pdf" else None
+        engine = (pdf_engine or settings.pdf_engine()) if path.suffix.lower() == ".pdf" else None
         existing = None if force else _up_to_date(reports / f"{names[rel]}.json", file_sha256(path), convention.model_version, engine)
         if existing is None:
             todo.append((path, rel))

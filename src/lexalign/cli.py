@@ -66,12 +66,21 @@ def emit(text: str | bytes, output: str | None) -> None:
         fail(f"{output}: cannot write the report ({error.strerror or error}): choose another --output")
 
 
+PDF_ENGINE_HELP = "pypdfium2 (fast) or pdfplumber (splits two-column pages) [env LEXALIGN_PDF_ENGINE; default pypdfium2]."
+
+
+def check_pdf_engine(value: str | None) -> None:
+    if value not in (None, "pypdfium2", "pdfplumber"):
+        fail(f"unknown PDF engine '{value}': use pypdfium2 or pdfplumber")
+
+
 @app.command()
 def check(
     law: str = typer.Argument(..., help="Law file: pdf, docx, html, txt or Akoma Ntoso xml."),
     format: str = typer.Option("md", "--format", "-f", help="md (default, printed), html, csv, docx or json."),
     output: str | None = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     max_size: float | None = typer.Option(None, "--max-size", help="Largest input file in MB [env LEXALIGN_MAX_FILE_MB; default 50]."),
+    pdf_engine: str | None = typer.Option(None, "--pdf-engine", help=PDF_ENGINE_HELP),
 ) -> None:
     """Check one law against the Convention and print or write its gap report."""
     from lexalign.pipeline import check as run_check
@@ -81,9 +90,10 @@ def check(
         fail(f"unknown report format '{format}': use {', '.join(FORMATS)}")
     if format == "docx" and output is None:
         fail("a docx report needs --output FILE")
+    check_pdf_engine(pdf_engine)
     with user_errors():
         check_settings()
-        report = run_check(law, max_mb=max_size)
+        report = run_check(law, max_mb=max_size, pdf_engine=pdf_engine)
     emit(render(report, format), output)
 
 
@@ -94,6 +104,7 @@ def evaluate_command(
     format: str = typer.Option("table", "--format", "-f", help="table or json."),
     max_size: float | None = typer.Option(None, "--max-size", help="Largest input file in MB [env LEXALIGN_MAX_FILE_MB; default 50]."),
     per_article: bool = typer.Option(False, "--by-article", help="Add a table with one row per Convention article."),
+    pdf_engine: str | None = typer.Option(None, "--pdf-engine", help=PDF_ENGINE_HELP),
 ) -> None:
     """Score the checker against expert assessments (FORMAT.md section 4 metrics)."""
     from pathlib import Path
@@ -107,9 +118,10 @@ def evaluate_command(
         fail(f"{gold_dir if not Path(gold_dir).is_dir() else laws}: no such folder: give the folder of .gold.json files and --laws the folder of the laws they name")
     if not any(Path(gold_dir).glob("*.gold.json")):
         fail(f"{gold_dir}: no *.gold.json files: give the folder that holds the expert assessments")
+    check_pdf_engine(pdf_engine)
     with user_errors():
         check_settings()
-        result = evaluate(Path(gold_dir), Path(laws), lambda path: run_check(path, max_mb=max_size))
+        result = evaluate(Path(gold_dir), Path(laws), lambda path: run_check(path, max_mb=max_size, pdf_engine=pdf_engine))
     if format == "json":
         typer.echo(result.model_dump_json(indent=2))
     else:
@@ -125,6 +137,7 @@ def batch(
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes [env LEXALIGN_JOBS; default: CPUs, at most 4]."),
     force: bool = typer.Option(False, "--force", help="Analyse every law again, even when its report is up to date."),
     max_size: float | None = typer.Option(None, "--max-size", help="Largest input file in MB [env LEXALIGN_MAX_FILE_MB; default 50]."),
+    pdf_engine: str | None = typer.Option(None, "--pdf-engine", help=PDF_ENGINE_HELP),
 ) -> None:
     """Check every law under a folder in parallel; write one report per law and corpus-wide tables.
 
@@ -135,9 +148,12 @@ def batch(
     from lexalign.batch import run_batch
     from lexalign.pipeline import check as run_check
 
+    check_pdf_engine(pdf_engine)
     with user_errors():
         check_settings()
-        result = run_batch(corpus_dir, output, jobs=jobs or settings.jobs(), force=force, check=partial(run_check, max_mb=max_size))
+        engine = pdf_engine or settings.pdf_engine()
+        check_law = partial(run_check, max_mb=max_size, pdf_engine=engine)
+        result = run_batch(corpus_dir, output, jobs=jobs or settings.jobs(), force=force, check=check_law, pdf_engine=engine)
     typer.echo(
         f"{len(result.items)} laws: {result.count('analysed')} analysed, {result.count('skipped')} up to date, "
         f"{result.count('failed')} failed, in {result.seconds:.1f} s"
@@ -217,7 +233,7 @@ def segment_command(
     law: str = typer.Argument(..., help="Law file: pdf, docx, html, txt or Akoma Ntoso xml."),
     format: str = typer.Option("tree", "--format", "-f", help="tree (default) or json."),
     max_size: float | None = typer.Option(None, "--max-size", help="Largest input file in MB [env LEXALIGN_MAX_FILE_MB; default 50]."),
-    pdf_engine: str | None = typer.Option(None, "--pdf-engine", help="pypdfium2 (fast) or pdfplumber (splits two-column pages) [env LEXALIGN_PDF_ENGINE; default pypdfium2]."),
+    pdf_engine: str | None = typer.Option(None, "--pdf-engine", help=PDF_ENGINE_HELP),
 ) -> None:
     """Split a law into its provision tree (ids as lawyers cite them) and print it."""
     import json
@@ -228,8 +244,7 @@ def segment_command(
 
     if format not in ("tree", "json"):
         fail(f"unknown format '{format}': use tree or json")
-    if pdf_engine not in (None, "pypdfium2", "pdfplumber"):
-        fail(f"unknown PDF engine '{pdf_engine}': use pypdfium2 or pdfplumber")
+    check_pdf_engine(pdf_engine)
     with user_errors():
         result = segment(load(Path(law), max_mb=max_size, pdf_engine=pdf_engine))
     if format == "json":

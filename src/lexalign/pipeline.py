@@ -22,6 +22,6 @@ def check_document(document: Document, convention: Convention | None = None) -> 
     return build_report(law, assessments, convention)
 
 
-def check(path: Path | str, *, max_mb: float | None = None, convention: Convention | None = None) -> Report:
+def check(path: Path | str, *, max_mb: float | None = None, pdf_engine: str | None = None, convention: Convention | None = None) -> Report:
     """Read a law file and report its alignment with the Convention."""
-    return check_document(load(Path(path), max_mb=max_mb), convention)
+    return check_document(load(Path(path), max_mb=max_mb, pdf_engine=pdf_engine), convention)
