@@ -275,3 +275,14 @@ def test_list_words_come_from_the_language_data(language: str, line: str, marker
     from lexalign.numbering import inline_markers, patterns
 
     assert [marker for _, marker in inline_markers(patterns(language), line)] == markers
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Preamble"), ("fr", "Préambule"), ("es", "Preámbulo")])
+def test_preamble_label_is_in_the_law_language(language: str, label: str) -> None:
+    from lexalign.models import Document
+    from lexalign.segment import segment
+
+    word = {"en": "Section", "fr": "Article", "es": "Artículo"}[language]
+    text = f"Whereas text before the first provision.\n\n{word} 1\nBody of the first provision.\n"
+    law = segment(Document(source="law.txt", sha256="0" * 64, format="txt", text=text, language=language))
+    assert law.provisions[0].id == "preamble" and law.provisions[0].label == label

@@ -104,7 +104,7 @@ def place_items(state: State, pats: Patterns, offset: int, line: str, previous: 
             state.unclassified += 1
             node = add_node(
                 state,
-                Node(f"unclassified:{state.unclassified}", f"Unclassified text {state.unclassified}", "unclassified", offset, state.chapter or state.part),
+                Node(f"unclassified:{state.unclassified}", f"{pats.lang.unclassified_label} {state.unclassified}", "unclassified", offset, state.chapter or state.part),
             )
             state.warnings.append(f"list item outside any section at offset {offset}: kept as {node.id}")
         return

@@ -180,6 +180,8 @@ class SegmentationLanguage(Frozen):
     reference_continuers: list[str] = Field(default_factory=list)
     articles: list[str] = Field(default_factory=list)  # "the" in "THE FIRST SCHEDULE"
     heading_end_words: list[str] = Field(default_factory=list)  # a heading never ends on these ("Access to")
+    preamble_label: str = "Preamble"  # the label of text before the first provision
+    unclassified_label: str = "Unclassified text"  # "Unclassified text 2": a list item outside any section
 
 
 class Document(Frozen):

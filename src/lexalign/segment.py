@@ -204,10 +204,11 @@ def _finish(document: Document, state: State) -> SegmentedLaw:
     """Compute spans (a node runs to the next node outside its subtree) and build models."""
     text = document.text
     nodes = state.nodes
+    preamble = patterns(document.language).lang.preamble_label
     if nodes and text[: nodes[0].start].strip():
-        nodes.insert(0, Node("preamble", "Preamble", "preamble", 0, None))
+        nodes.insert(0, Node("preamble", preamble, "preamble", 0, None))
     elif not nodes and text.strip():
-        nodes.append(Node("preamble", "Preamble", "preamble", 0, None))
+        nodes.append(Node("preamble", preamble, "preamble", 0, None))
     ends: dict[int, int] = {}
     open_nodes: list[Node] = []
     for node in nodes:
