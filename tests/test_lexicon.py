@@ -82,7 +82,7 @@ def test_offsets_point_into_the_original_text(lexicon) -> None:
         ("es", "el proveedor deberá guardar secreto sobre la medida", {"cue:confidentiality_duty"}, set()),
     ],
 )
-def test_terms_found_in_other_languages(language: str, text: str, present: set[str], absent: set[str]) -> None:
+def test_terms_found_per_language(language: str, text: str, present: set[str], absent: set[str]) -> None:
     found = {hit.label for hit in lexicon_for(load_convention(), language).annotate(text)[1]}
     assert present <= found, present - found
     assert not absent & found, absent & found

@@ -207,9 +207,10 @@ def run_batch(
     statuses: dict[str, dict[str, str]] = {}
     items: dict[str, BatchItem] = {}
     todo: list[tuple[Path, str]] = []
+    engine = pdf_engine or settings.pdf_engine()
     for path, rel in zip(files, relatives):
-        engine = (pdf_engine or settings.pdf_engine()) if path.suffix.lower() == ".pdf" else None
-        existing = None if force else _up_to_date(reports / f"{names[rel]}.json", file_sha256(path), convention.model_version, engine)
+        read_by = engine if path.suffix.lower() == ".pdf" else None
+        existing = None if force else _up_to_date(reports / f"{names[rel]}.json", file_sha256(path), convention.model_version, read_by)
         if existing is None:
             todo.append((path, rel))
         else:

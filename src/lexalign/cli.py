@@ -70,8 +70,10 @@ PDF_ENGINE_HELP = "pypdfium2 (fast) or pdfplumber (splits two-column pages) [env
 
 
 def check_pdf_engine(value: str | None) -> None:
-    if value not in (None, "pypdfium2", "pdfplumber"):
-        fail(f"unknown PDF engine '{value}': use pypdfium2 or pdfplumber")
+    from lexalign.settings import PDF_ENGINES
+
+    if value is not None and value not in PDF_ENGINES:
+        fail(f"unknown PDF engine '{value}': use {' or '.join(PDF_ENGINES)}")
 
 
 @app.command()

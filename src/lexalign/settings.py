@@ -39,11 +39,14 @@ def max_file_mb() -> float:
     return _number("MAX_FILE_MB", 50)
 
 
+PDF_ENGINES = ("pypdfium2", "pdfplumber")
+
+
 def pdf_engine() -> str:
     """PDF text engine: pypdfium2 (default; fast, content-stream reading order) or pdfplumber
     (position-based reading order, splits two-column pages at their gutter)."""
     value = (_env("PDF_ENGINE") or "pypdfium2").lower()
-    if value not in ("pypdfium2", "pdfplumber"):
+    if value not in PDF_ENGINES:
         raise SettingError(f"LEXALIGN_PDF_ENGINE={value!r} is not a PDF engine: use pypdfium2 or pdfplumber")
     return value
 
